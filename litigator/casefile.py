@@ -1,0 +1,163 @@
+"""The case folder contract: find, read and validate case.yaml.
+
+Validation errors name the YAML key path and its line, as DESIGN.md prescribes::
+
+    error: examples/x/case.yaml:12: defendants[0].id_number: resident ID … fails its checksum
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from litigator.errors import CaseFileError
+from litigator.models import Case
+
+CASE_FILE = "case.yaml"
+
+
+@dataclass
+class CaseFolder:
+    """A validated case folder."""
+
+    path: Path
+    case: Case
+    raw: Any  # the round-trip YAML document (keeps line numbers and comments)
+
+    @property
+    def case_file(self) -> Path:
+        return self.path / CASE_FILE
+
+    def resolve(self, relative: str) -> Path:
+        """A path named in case.yaml, relative to the case folder."""
+        p = Path(relative)
+        return p if p.is_absolute() else self.path / p
+
+    def label(self) -> str:
+        return str(self.path)
+
+
+def _plain(node: Any) -> Any:
+    """Round-trip YAML containers to plain dicts/lists (pydantic sees ordinary values)."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, datetime):
+        return node
+    return node
+
+
+def key_line(raw: Any, loc: tuple[Any, ...]) -> int | None:
+    """1-based line of the YAML node at ``loc`` (the deepest node that exists)."""
+    node = raw
+    line: int | None = None
+    for key in loc:
+        if isinstance(node, CommentedMap) and key in node:
+            try:
+                line = node.lc.key(key)[0] + 1
+            except (KeyError, TypeError):
+                pass
+            node = node[key]
+        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+            try:
+                line = node.lc.item(key)[0] + 1
+            except (KeyError, TypeError):
+                pass
+            node = node[key]
+        else:
+            break
+    return line
+
+
+def format_loc(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    # pydantic adds union/validator tags such as 'function-after[...]' or type names; drop them.
+    return tuple(p for p in loc if isinstance(p, int) or not (
+        "[" in str(p) or str(p) in ("str", "int", "Decimal", "date", "none", "literal")))
+
+
+def validation_error(err: ValidationError, raw: Any, path: Path, model_name: str = "case") -> CaseFileError:
+    errors = err.errors(include_url=False)
+    first = errors[0]
+    loc = _clean_loc(tuple(first.get("loc", ())))
+    msg = first.get("msg", "invalid")
+    msg = msg.removeprefix("Value error, ")
+    if first.get("type") == "extra_forbidden":
+        msg = f"unknown key {loc[-1]!r} (a typo? `litigator schema` lists the keys)"
+    elif first.get("type") == "missing":
+        msg = "required key is missing"
+    line = key_line(raw, loc)
+    where_key = format_loc(loc) or model_name
+    where = f"{line}: {where_key}" if line else where_key
+    return CaseFileError(msg, path, where, more=len(errors) - 1)
+
+
+def read_yaml(path: Path) -> Any:
+    """Read a YAML file round-trip (comments and line numbers kept); clear errors."""
+    if not path.is_file():
+        raise CaseFileError("file not found", path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CaseFileError(f"not UTF-8 text (byte {exc.start})", path) from None
+    if "\x00" in text:
+        raise CaseFileError("binary file, not YAML", path)
+    yaml = YAML(typ="rt")
+    try:
+        data = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}" if mark else None
+        problem = (exc.problem or exc.context or "YAML syntax error").strip()
+        raise CaseFileError(f"YAML syntax error: {problem}", path, where) from None
+    except YAMLError as exc:
+        raise CaseFileError(f"YAML error: {exc}", path) from None
+    return data
+
+
+def load_case(case_dir: str | Path) -> CaseFolder:
+    """Read and validate ``case_dir/case.yaml``."""
+    folder = Path(case_dir)
+    if folder.is_file() and folder.name == CASE_FILE:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise CaseFileError("not a case folder (no such directory)", folder)
+    path = folder / CASE_FILE
+    raw = read_yaml(path)
+    if raw is None:
+        raise CaseFileError("case.yaml is empty (run `litigator init DIR` for a starter)", path)
+    if not isinstance(raw, dict):
+        raise CaseFileError("case.yaml must be a mapping of keys (jurisdiction, court, …)", path, "line 1")
+    try:
+        case = Case.model_validate(_plain(raw))
+    except ValidationError as err:
+        raise validation_error(err, raw, path) from None
+    return CaseFolder(path=folder, case=case, raw=raw)
+
+
+def filing_date(case: Case) -> date:
+    """``filing_date`` of the case, else SOURCE_DATE_EPOCH's date, else today (UTC)."""
+    if case.filing_date:
+        return case.filing_date
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return datetime.now(tz=timezone.utc).date()

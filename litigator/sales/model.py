@@ -1,0 +1,123 @@
+"""Contracts of the sales stage: its configuration in case.yaml and the summary it returns."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from litigator.fields import Amount, Factor, StrictModel
+
+
+class Period(StrictModel):
+    """An inclusive period of calendar dates (forum-local)."""
+
+    start: date
+    end: date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Period":
+        if self.end < self.start:
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class SalesConfig(StrictModel):
+    """``sales:`` in case.yaml."""
+
+    files: list[str] = Field(min_length=1, description="order exports, relative to the case folder (globs allowed)")
+    profile: Literal["taobao", "platform", "generic"] | None = Field(
+        default=None, description="column profile; omitted = detect from the header")
+    columns: dict[str, str] | None = Field(
+        default=None, description="explicit mapping: canonical column -> header in the file")
+    sheet: str | None = Field(default=None, description="XLSX sheet name (default: the first)")
+    encoding: str | None = Field(default=None, description="CSV encoding (default: detect UTF-8/GBK)")
+    period: Period | None = None
+    currency: str | None = None
+    max_reject_share: Factor = Field(default=Decimal("0.01"), description="share of malformed rows tolerated")
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SalesFile(_Out):
+    path: str = Field(description="path as given in case.yaml (relative to the case folder)")
+    sha256: str
+    rows: int = Field(description="data rows read from this file")
+    first_line: int = Field(description="physical line (1-based) of the first data row")
+    last_line: int = Field(description="physical line of the last data row")
+
+
+class RejectedRow(_Out):
+    file: str
+    line: int
+    column: str | None
+    value: str | None
+    reason: str
+
+
+class ValidationReport(_Out):
+    rows_read: int = 0
+    rows_kept: int = 0
+    excluded: dict[str, int] = Field(default_factory=dict, description="rule -> rows excluded by it")
+    rejected: int = 0
+    rejected_examples: list[RejectedRow] = Field(default_factory=list)
+    duplicate_order_ids: int = 0
+    currencies: list[str] = Field(default_factory=list)
+    period_gaps: list[str] = Field(default_factory=list)
+    matched_by_rule: dict[str, int] = Field(default_factory=dict,
+                                            description="counterfeit selection rule -> rows it matched")
+
+    @property
+    def reconciles(self) -> bool:
+        return self.rows_read == self.rows_kept + sum(self.excluded.values()) + self.rejected
+
+
+class SalesLine(_Out):
+    """Kept sales of one seller and SKU (and month, when grouped by month)."""
+
+    seller: str | None = None
+    sku: str
+    product: str | None = None
+    month: str | None = Field(default=None, description="YYYY-MM, or None for the whole period")
+    orders: int
+    units: int
+    customers: int = 0
+    gross: Amount
+    refunds: Amount
+    net: Amount
+    first_order: date | None = None
+    last_order: date | None = None
+
+
+class SalesTotals(_Out):
+    orders: int = 0
+    units: int = 0
+    customers: int = Field(default=0, description="distinct buyers among kept orders")
+    gross: Amount = Decimal(0)
+    refunds: Amount = Decimal(0)
+    net: Amount = Decimal(0)
+    first_order: date | None = None
+    last_order: date | None = None
+
+
+class SalesSummary(_Out):
+    currency: str = "CNY"
+    files: list[SalesFile]
+    profile: str
+    period: Period | None = None
+    report: ValidationReport
+    by_sku: list[SalesLine] = Field(default_factory=list)
+    by_month: list[SalesLine] = Field(default_factory=list)
+    totals: SalesTotals
+    sql: list[str] = Field(default_factory=list, description="the SQL that produced the figures")
+    warnings: list[str] = Field(default_factory=list)
+
+    def source_label(self) -> str:
+        """``sales/orders.csv sha256:1a2b3c4d… rows 2–3051`` for each file, joined by '; '."""
+        return "; ".join(
+            f"{f.path} sha256:{f.sha256[:12]}… rows {f.first_line}–{f.last_line}" for f in self.files
+        )
