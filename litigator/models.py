@@ -14,9 +14,13 @@ from pydantic import Field, model_validator
 
 from litigator.damages.model import (  # noqa: F401  (re-exported contracts)
     ClaimHead,
+    Conduct,
+    ConductFact,
     DamagesReport,
     Fees,
     GoodwillConfig,
+    Licence,
+    RelatedAward,
     HeadInput,
     Scenario,
     ScenarioResult,
@@ -126,6 +130,7 @@ class Product(StrictModel):
     title_keywords: list[str] = Field(default_factory=list, description="select orders whose title contains one of these")
     right_holder_unit_profit: Amount | None = None
     infringer_unit_profit: Amount | None = None
+    profit_evidence: str | None = Field(default=None, description="exhibit proving the unit profit(s) (damages)")
 
 
 class Mark(StrictModel):
@@ -247,6 +252,10 @@ class Case(StrictModel):
     filed_scenario: str | None = Field(default=None, description="the scenario the complaint claims (required when there are several)")
     expenses: list[Expense] = Field(default_factory=list)
     preservation: Preservation | None = None
+    conduct: Conduct | None = Field(default=None, description="conduct dates and the seller's knowledge/intent (damages)")
+    licence: Licence | None = Field(default=None, description="a comparable licence fee of the mark (damages)")
+    related_awards: list[RelatedAward] = Field(
+        default_factory=list, description="awards/settlements the seller already paid others for the same sales (damages)")
     requests: Requests = Field(default_factory=Requests)
     filing_date: dt.date | None = Field(default=None, description="default: the date of SOURCE_DATE_EPOCH, else today")
     currency: str = "CNY"

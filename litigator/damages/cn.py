@@ -1,12 +1,19 @@
-"""Chinese damages rules (platform v. seller in contract; first cut).
+"""Chinese damages rules: every figure a named head under a named rule.
 
-Heads:
+Regimes (chosen by the scenario's keys; the case's ``claims`` say which are pleaded):
 
-* ``goodwill_loss`` (商誉损失), Civil Code Arts. 577, 584: ``revenue_multiple`` (net counterfeit
-  revenue × multiple), ``per_order`` (counterfeit orders × amount per order), ``fixed``.
-* ``reasonable_expenses`` (合理开支): the sum of the listed expenses, each with its voucher.
+* Platform v. seller in contract — ``goodwill`` / ``losses`` (Civil Code Arts. 577, 584; SPC
+  contract interpretation Arts. 62–63) and ``liquidated_damages`` (Civil Code Art. 585; Interp.
+  Art. 65's 30% test). See :mod:`litigator.damages.cn_contract`.
+* Brand owner v. seller — ``trademark`` (Trademark Law Art. 63; SPC trademark interpretation
+  Arts. 13–18; SPC punitive interpretation Arts. 1–6). See :mod:`litigator.damages.cn_trademark`.
+* Unfair competition — ``unfair_competition`` (AUCL 2019 Art. 17; the 2025 revision for conduct
+  from 2025-10-15, article number unverified). See :mod:`litigator.damages.cn_aucl`.
+* Reasonable expenses (合理开支), each with its voucher, and court fees (诉讼费用交纳办法 Arts. 13,
+  14, 16, 29) in every scenario.
 
-The 案件受理费 is computed on the sum of the monetary claims (expenses included).
+Rounding: each head is computed exactly in Decimal and rounded once to the fen (ROUND_HALF_UP);
+totals are sums of rounded heads; fees are computed on the rounded total.
 """
 
 from __future__ import annotations
@@ -14,15 +21,38 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from litigator.damages.fees import case_acceptance_fee, preservation_fee
+from litigator.damages import cn_aucl, cn_contract, cn_trademark
+from litigator.damages.cn_common import (
+    AUCL,
+    CC,
+    TM,
+    TM_INTERP,
+    Ctx,
+    head,
+    regime_of,
+)
+from litigator.damages.fees import (
+    APPORTIONMENT_BASIS,
+    APPORTIONMENT_METHOD,
+    CASE_FEE_BASIS,
+    PRESERVATION_BASIS,
+    SUMMARY_BASIS,
+    case_acceptance_fee,
+    case_fee_formula,
+    fee_split,
+    preservation_fee,
+)
 from litigator.damages.model import (
     ClaimHead,
     DamagesReport,
+    FeeApportionment,
     Fees,
+    FeeShare,
     HeadInput,
     Scenario,
     ScenarioResult,
 )
+from litigator.damages.warnings import Warnings
 from litigator.errors import DamagesError
 from litigator.money import format_amount, quantize
 
@@ -34,56 +64,38 @@ CALIBRATION_PENDING = (
     "calibration and risk are not computed yet: the precedent library has not landed; "
     "compare the claim with decided cases by hand"
 )
-GOODWILL_BASIS = "《中华人民共和国民法典》第五百七十七条、第五百八十四条"
-EXPENSES_BASIS = "《中华人民共和国民法典》第五百八十四条、第五百九十一条"
+GOODWILL_BASIS = f"{CC}第五百七十七条、第五百八十四条"
+EXPENSES_BASIS = {
+    "contract": f"{CC}第五百八十四条、第五百九十一条",
+    "tort": f"{CC}第一千一百六十五条、第一千一百八十二条",
+    "trademark": f"{TM}第六十三条第一款；{TM_INTERP}第十七条",
+    "unfair_competition": f"{AUCL}第十七条第三款",
+}
 
 
 def scenario_needs_sales(scenario: Scenario) -> bool:
-    g = scenario.goodwill
-    return g is not None and g.method in ("revenue_multiple", "per_order")
+    """Whether a scenario's heads read the sales summary (orders, units, customers, revenue)."""
+    if any(g.method in cn_contract.SALES_METHODS for g in scenario.loss_configs()):
+        return True
+    ld = scenario.liquidated_damages
+    if ld is not None and ld.method == "sales_multiple":
+        return True
+    tm = scenario.trademark
+    if tm is not None and tm.method in ("actual_loss", "infringer_profit") and tm.units is None:
+        return True
+    uc = scenario.unfair_competition
+    if uc is not None and uc.method in ("actual_loss", "infringer_gain") and uc.amount is None and uc.units is None:
+        return True
+    return False
 
 
-def _need_sales(sales: "SalesSummary | None", name: str) -> "SalesSummary":
-    if sales is None:
-        raise DamagesError(f"scenario {name!r} needs sales data: add `sales:` to case.yaml", "case.yaml")
-    if sales.totals.orders == 0:
-        raise DamagesError("no counterfeit sales rows after filters", "case.yaml", "sales")
-    return sales
+# ---------------------------------------------------------------------------------------------
+# Reasonable expenses
+# ---------------------------------------------------------------------------------------------
 
 
-def _goodwill(case: "Case", name: str, scenario: Scenario, sales: "SalesSummary | None") -> ClaimHead | None:
-    g = scenario.goodwill
-    if g is None:
-        return None
-    cur = case.currency
-    if g.method == "revenue_multiple":
-        s = _need_sales(sales, name)
-        amount = quantize(s.totals.net * g.multiple)
-        formula = f"{format_amount(s.totals.net)} × {g.multiple} = {format_amount(amount)}"
-        inputs = [
-            HeadInput(name="net_revenue", value=str(quantize(s.totals.net)), source=s.source_label()),
-            HeadInput(name="multiple", value=str(g.multiple), source=f"case.yaml scenarios.{name}.goodwill"),
-        ]
-    elif g.method == "per_order":
-        s = _need_sales(sales, name)
-        amount = quantize(s.totals.orders * g.amount_per_order)
-        formula = f"{s.totals.orders:,} × {format_amount(g.amount_per_order)} = {format_amount(amount)}"
-        inputs = [
-            HeadInput(name="orders", value=str(s.totals.orders), source=s.source_label()),
-            HeadInput(name="amount_per_order", value=str(quantize(g.amount_per_order)),
-                      source=f"case.yaml scenarios.{name}.goodwill"),
-        ]
-    else:
-        amount = quantize(g.amount)
-        formula = f"{format_amount(amount)} (fixed)"
-        inputs = [HeadInput(name="amount", value=str(amount), source=f"case.yaml scenarios.{name}.goodwill")]
-    if g.evidence:
-        inputs.append(HeadInput(name="evidence", value=g.evidence, source=g.evidence))
-    return ClaimHead(code="goodwill_loss", label="商誉损失", amount=amount, currency=cur,
-                     basis=GOODWILL_BASIS, formula=formula, inputs=inputs)
-
-
-def _expenses(case: "Case", warnings: list[str]) -> ClaimHead | None:
+def _expenses(ctx: Ctx) -> ClaimHead | None:
+    case = ctx.case
     if not case.expenses:
         return None
     total = quantize(sum((e.amount for e in case.expenses), Decimal(0)))
@@ -91,26 +103,144 @@ def _expenses(case: "Case", warnings: list[str]) -> ClaimHead | None:
     inputs = []
     for i, e in enumerate(case.expenses):
         if not e.exhibit:
-            warnings.append(f"expenses[{i}] ({e.label}, {format_amount(e.amount)}) has no exhibit: "
-                            "a court may refuse an expense without a voucher")
-        inputs.append(HeadInput(name=e.kind, value=str(quantize(e.amount)),
+            ctx.w.add("EXPENSE_NO_EXHIBIT",
+                      f"expenses[{i}] ({e.label}, {format_amount(e.amount)}) has no exhibit: a court may "
+                      "refuse an expense without a voucher")
+        inputs.append(HeadInput(name=f"{e.kind}: {e.label}", value=str(quantize(e.amount)),
                                 source=e.exhibit or f"case.yaml expenses[{i}] (no voucher)"))
-    return ClaimHead(code="reasonable_expenses", label="合理开支", amount=total, currency=case.currency,
-                     basis=EXPENSES_BASIS, formula=f"{parts} = {format_amount(total)}", inputs=inputs)
+    regime = ctx.expense_regime()
+    basis = EXPENSES_BASIS[regime]
+    items = "; ".join(f"{e.label} {format_amount(e.amount)}" for e in case.expenses)
+    why = {
+        "trademark": "Trademark Law Art. 63 ¶1 says damages include what the right holder paid to stop "
+                     "the infringement, and the SPC trademark interpretation Art. 17 counts investigation "
+                     "and evidence costs; lawyer fees may be included. They sit outside any punitive base.",
+        "unfair_competition": "AUCL Art. 17 ¶3 adds the reasonable expenses of stopping the conduct.",
+        "contract": "Civil Code Art. 584 compensates loss caused by the breach and Art. 591 puts reasonable "
+                    "costs of preventing further loss on the breaching party; the agreement's clause on "
+                    "lawyer fees supports the claim.",
+        "tort": "Civil Code Arts. 1165 and 1182 compensate the property loss the wrong caused.",
+    }[regime]
+    explanation = (f"Reasonable expenses ({format_amount(total)}): the sum of the vouchers listed ({items}). "
+                   f"{why} Each figure needs its invoice or voucher; courts cut fees that look high against "
+                   f"the work done ({basis}).")
+    return head("reasonable_expenses", "合理开支", total, case.currency, basis,
+                f"{parts} = {format_amount(total)}", inputs, explanation)
+
+
+# ---------------------------------------------------------------------------------------------
+# Fees
+# ---------------------------------------------------------------------------------------------
+
+_SHARES = ((Decimal("1"), "全部支持 (100%)"), (Decimal("0.5"), "支持50%"), (Decimal("0.1"), "支持10%"))
+
+
+def _fees(case: "Case", scenario: Scenario, total: Decimal) -> Fees:
+    summary = case.procedure == "summary"
+    case_fee = case_acceptance_fee(total, summary=summary)
+    rows = []
+    for share, label in _SHARES:
+        award = quantize(total * share)
+        p, d = fee_split(case_fee, total, award)
+        rows.append(FeeShare(award=award, plaintiff_bears=p, defendant_bears=d, label=label))
+    if scenario.expected_award is not None:
+        award = quantize(min(scenario.expected_award, total))
+        p, d = fee_split(case_fee, total, award)
+        rows.append(FeeShare(award=award, plaintiff_bears=p, defendant_bears=d, label="预计判赔 (expected_award)"))
+    basis = CASE_FEE_BASIS + (f"、{SUMMARY_BASIS}" if summary else "")
+    pres = case.preservation
+    return Fees(
+        case_fee=case_fee,
+        preservation_fee=preservation_fee(pres.amount) if pres else None,
+        claim_amount=total,
+        case_fee_basis=basis,
+        case_fee_formula=case_fee_formula(total, summary=summary),
+        summary_procedure=summary,
+        preservation_amount=quantize(pres.amount) if pres else None,
+        preservation_fee_basis=PRESERVATION_BASIS if pres else None,
+        apportionment=FeeApportionment(basis=APPORTIONMENT_BASIS, method=APPORTIONMENT_METHOD, rows=rows),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Scenarios
+# ---------------------------------------------------------------------------------------------
+
+
+def _scenario(case: "Case", name: str, scenario: Scenario, sales: "SalesSummary | None") -> ScenarioResult:
+    ctx = Ctx(case=case, name=name, scenario=scenario, sales=sales, w=Warnings())
+    heads: list[ClaimHead] = []
+    heads += cn_contract.heads(ctx)
+    heads += cn_trademark.heads(ctx)
+    heads += cn_aucl.heads(ctx)
+    exp = _expenses(ctx)
+    if exp is not None:
+        heads.append(exp)
+    seen: set[str] = set()
+    for h in heads:
+        if h.code in seen:
+            raise DamagesError(f"two claim heads with code {h.code!r}: give one of them another `head:`",
+                               "case.yaml", f"scenarios.{name}")
+        seen.add(h.code)
+    if not heads:
+        raise DamagesError("scenario has no claim head (add goodwill, liquidated_damages, trademark, "
+                           "unfair_competition or expenses)", "case.yaml", f"scenarios.{name}")
+    total = quantize(sum((h.amount for h in heads), Decimal(0)))
+    if ctx.punitive is not None:
+        ctx.punitive.expenses = exp.amount if exp else Decimal("0.00")
+        ctx.punitive.total = quantize(ctx.punitive.damages + ctx.punitive.expenses + ctx.punitive_extra)
+        statement = cn_trademark.punitive_statement(ctx.punitive)
+    else:
+        statement = None
+    return ScenarioResult(
+        name=name, heads=heads, total=total, fees=_fees(case, scenario, total),
+        warnings=ctx.w.texts, warning_codes=ctx.w.codes, description=scenario.description,
+        punitive=ctx.punitive, punitive_statement=statement,
+    )
+
+
+def _report_warnings(case: "Case") -> Warnings:
+    w = Warnings()
+    if "breach_of_contract" in case.claims and "goodwill_tort" in case.claims:
+        w.add("ELECT_CONTRACT_OR_TORT",
+              "claims list both breach_of_contract and goodwill_tort for the same conduct: the plaintiff "
+              "must choose contract or tort liability; drop one before filing")
+    w.add("CALIBRATION_PENDING", CALIBRATION_PENDING)
+    return w
 
 
 def compute(case: "Case", sales: "SalesSummary | None", case_label: str) -> DamagesReport:
-    results = []
-    for name, scenario in case.scenarios.items():
-        warnings: list[str] = []
-        heads = [h for h in (_goodwill(case, name, scenario, sales), _expenses(case, warnings)) if h]
-        total = quantize(sum((h.amount for h in heads), Decimal(0)))
-        fees = Fees(
-            case_fee=case_acceptance_fee(total, summary=case.procedure == "summary"),
-            preservation_fee=preservation_fee(case.preservation.amount) if case.preservation else None,
-        )
-        results.append(ScenarioResult(name=name, heads=heads, total=total, fees=fees, warnings=warnings))
+    """Apply the Chinese rules to every scenario of ``case``. Raises DamagesError (no partial output)."""
+    results = [_scenario(case, name, sc, sales) for name, sc in case.scenarios.items()]
+    w = _report_warnings(case)
     return DamagesReport(
         case=case_label, jurisdiction="cn", currency=case.currency, filed_scenario=case.filed_scenario,
-        scenarios=results, calibration=None, risk=None, warnings=[CALIBRATION_PENDING],
+        scenarios=results, calibration=None, risk=None, warnings=w.texts, warning_codes=w.codes,
     )
+
+
+def explain(report: DamagesReport, case: "Case | None" = None) -> dict[str, list[str]]:
+    """Plain-language paragraphs per scenario: one per head (article cited), then the fees."""
+    out: dict[str, list[str]] = {}
+    for s in report.scenarios:
+        paras = [h.explanation or f"{h.label}: {h.formula} ({h.basis})." for h in s.heads]
+        f = s.fees
+        if f.case_fee is not None:
+            text = (f"Court fee: the 案件受理费 is charged on the sum of the money claims, "
+                    f"{format_amount(s.total)}, by the tiered schedule: {f.case_fee_formula} "
+                    f"({f.case_fee_basis}).")
+            if f.preservation_fee is not None:
+                text += (f" The preservation application fee on {format_amount(f.preservation_amount)} is "
+                         f"{format_amount(f.preservation_fee)} (capped at 5,000; {f.preservation_fee_basis}).")
+            if f.apportionment:
+                half = next((r for r in f.apportionment.rows if r.label == "支持50%"), None)
+                if half:
+                    text += (f" If the court awarded half the claim, a proportional split would leave the "
+                             f"plaintiff bearing about {format_amount(half.plaintiff_bears)} of the case fee — "
+                             f"an estimate only: on partial success the court decides ({f.apportionment.basis}).")
+            paras.append(text)
+        out[s.name] = paras
+    return out
+
+
+__all__ = ["compute", "explain", "scenario_needs_sales", "regime_of", "GOODWILL_BASIS"]

@@ -2,8 +2,11 @@
 
 The brackets are data (the law is a table): each row is (upper bound of the bracket, rate on the
 part of the amount inside it). Fees are tiered and cumulative (分段累计), rounded to the fen
-ROUND_HALF_UP. Worked values (law.md §6): 120,000 → 2,700; 1,000,000 → 13,800;
-2,670,000 → 28,160; 20,000,000 → 141,800.
+ROUND_HALF_UP. Worked values (law.md §6): 120,000 → 2,700; 1,000,000 → 13,800; 1,400,000 → 17,400;
+2,670,000 → 28,160; 3,210,000 → 32,480; 5,000,000 → 46,800; 20,000,000 → 141,800.
+
+Rounding: the fee is computed exactly in Decimal and rounded once to the fen, ROUND_HALF_UP; the
+summary-procedure half (Art. 16) is rounded the same way.
 """
 
 from __future__ import annotations
@@ -67,3 +70,49 @@ def case_acceptance_fee(amount: Decimal, summary: bool = False) -> Decimal:
 def preservation_fee(amount: Decimal) -> Decimal:
     """财产保全申请费 on the amount to be preserved, capped at 5,000."""
     return quantize(min(_tiered(Decimal(amount), PRESERVATION_FLAT, PRESERVATION_BRACKETS), PRESERVATION_CAP))
+
+
+APPORTIONMENT_BASIS = "《诉讼费用交纳办法》第二十九条"
+APPORTIONMENT_METHOD = (
+    "estimate: the case fee split in proportion to the amount awarded (defendant: fee × award ÷ claim; "
+    "plaintiff: the rest). Art. 29 ¶1 puts costs on the losing party; on partial success ¶2 lets the "
+    "court decide on the circumstances, and proportional sharing is common practice, not a rule."
+)
+
+
+def fee_split(case_fee: Decimal, claim: Decimal, award: Decimal) -> tuple[Decimal, Decimal]:
+    """(plaintiff bears, defendant bears) of ``case_fee`` if ``award`` of ``claim`` is granted.
+
+    Proportional estimate; the award is capped at the claim (a court does not award more than is
+    claimed). The defendant's share is rounded to the fen ROUND_HALF_UP, the plaintiff bears the rest.
+    """
+    fee = quantize(Decimal(case_fee))
+    claim = Decimal(claim)
+    if claim <= 0:
+        return fee, Decimal("0.00")
+    award = max(Decimal(0), min(Decimal(award), claim))
+    defendant = quantize(fee * award / claim)
+    return quantize(fee - defendant), defendant
+
+
+def case_fee_formula(amount: Decimal, summary: bool = False) -> str:
+    """The tiered computation written out, e.g. ``50 + 90,000.00 × 2.5% + 20,000.00 × 2% = 2,700.00``."""
+    from litigator.money import format_amount
+
+    amount = Decimal(amount)
+    floor, fee = CASE_FEE_FLAT
+    parts = [f"{format_amount(fee)}"]
+    lower = floor
+    for upper, rate in CASE_FEE_BRACKETS:
+        if amount <= lower:
+            break
+        part = (min(amount, upper) if upper is not None else amount) - lower
+        parts.append(f"{format_amount(part)} × {(rate * 100).normalize()}%")
+        if upper is None:
+            break
+        lower = upper
+    full = _tiered(amount, CASE_FEE_FLAT, CASE_FEE_BRACKETS)
+    text = " + ".join(parts) + f" = {format_amount(full)}"
+    if summary:
+        text += f"; ÷ 2 (简易程序) = {format_amount(quantize(full / 2))}"
+    return text

@@ -1,10 +1,17 @@
 """Contracts of the damages stage: scenario configuration (case.yaml) and the report it returns.
 
-The report's JSON is the one in DESIGN.md: money is always a string with 2 places.
+The report's JSON is the one in DESIGN.md: money is always a string with 2 places. Fields beyond
+DESIGN.md's list are additions (never renames): ``ClaimHead.explanation``, ``ScenarioResult``'s
+``description``, ``warning_codes``, ``punitive`` and ``punitive_statement``, the fee details in
+:class:`Fees`, and ``DamagesReport.warning_codes``.
+
+Scenario configuration (``scenarios.NAME`` in case.yaml) is documented with examples in
+docs/damages-cn.md.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -12,34 +19,198 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from litigator.fields import Amount, Factor, StrictModel
 
-GoodwillMethod = Literal["revenue_multiple", "per_order", "fixed"]
+# ---------------------------------------------------------------------------------------------
+# Facts the damages rules read (composed into Case by litigator/models.py)
+# ---------------------------------------------------------------------------------------------
+
+
+class ConductFact(StrictModel):
+    """One fact about the defendant's conduct, with the exhibit that proves it."""
+
+    fact: str
+    exhibit: str | None = None
+
+
+class Conduct(StrictModel):
+    """``conduct:`` in case.yaml: when the infringement / breach happened and what the seller knew.
+
+    * ``start`` / ``end``: the conduct period (default: the sales period, else the orders' dates).
+      Decides which AUCL text applies (2019 text before 2025-10-15) and feeds the 3-year look-back.
+    * ``knowledge``: evidence that the seller knew the goods were counterfeit (answers the lawful-
+      source defence, Trademark Law Art. 64 ¶2).
+    * ``intent`` / ``serious``: facts for punitive damages (SPC punitive interpretation Arts. 3, 4).
+    """
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    ongoing: bool = Field(default=False, description="the conduct continued when the suit was filed")
+    knowledge: list[ConductFact] = Field(default_factory=list)
+    intent: list[ConductFact] = Field(default_factory=list)
+    serious: list[ConductFact] = Field(default_factory=list)
+
+
+class Licence(StrictModel):
+    """``licence:`` in case.yaml: a comparable licence fee of the mark (许可使用费)."""
+
+    fee: Amount
+    description: str | None = Field(default=None, description="e.g. 2023年度普通许可使用费")
+    exhibit: str | None = None
+
+
+class RelatedAward(StrictModel):
+    """An award or settlement the seller already paid another claimant for the same sales."""
+
+    claimant: str
+    amount: Amount
+    court: str | None = None
+    case_number: str | None = None
+    exhibit: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Scenario configuration
+# ---------------------------------------------------------------------------------------------
+
+GoodwillMethod = Literal[
+    "revenue_multiple", "profit_margin", "per_order", "per_customer", "compensation_paid", "fixed"
+]
+LossHead = Literal["goodwill_loss", "governance_cost", "compensation_paid", "direct_loss"]
+
+_GOODWILL_PARAM = {
+    "revenue_multiple": "multiple",
+    "profit_margin": "margin",
+    "per_order": "amount_per_order",
+    "per_customer": "value_per_customer",
+    "compensation_paid": "amount",
+    "fixed": "amount",
+}
 
 
 class GoodwillConfig(StrictModel):
-    """Goodwill / platform loss (商誉损失) of a platform suing a seller in contract."""
+    """A platform's contract loss head (商誉损失 and kin) against a seller.
+
+    ``method`` → parameter: revenue_multiple → ``multiple`` (× net counterfeit revenue);
+    profit_margin → ``margin`` (× net counterfeit revenue: the seller's gain, Contract Interp.
+    Art. 62); per_order → ``amount_per_order`` (× counterfeit orders); per_customer →
+    ``value_per_customer`` (× distinct buyers reached); compensation_paid → ``amount`` (payouts to
+    buyers); fixed → ``amount``. ``head`` names the loss (default goodwill_loss; compensation_paid
+    for that method).
+    """
 
     method: GoodwillMethod
     multiple: Factor | None = Field(default=None, description="revenue_multiple: × net counterfeit revenue")
+    margin: Factor | None = Field(default=None, description="profit_margin: share of net revenue, e.g. \"0.25\"")
     amount_per_order: Amount | None = Field(default=None, description="per_order: amount × counterfeit orders")
-    amount: Amount | None = Field(default=None, description="fixed: the amount claimed")
+    value_per_customer: Amount | None = Field(default=None, description="per_customer: value of one active user")
+    amount: Amount | None = Field(default=None, description="fixed / compensation_paid: the amount")
+    head: LossHead | None = Field(default=None, description="the loss this figure measures (default by method)")
+    label: str | None = Field(default=None, description="label in the complaint (default by head)")
     evidence: str | None = Field(default=None, description="exhibit path supporting the parameter")
 
     @model_validator(mode="after")
     def _parameters(self) -> "GoodwillConfig":
-        need = {"revenue_multiple": "multiple", "per_order": "amount_per_order", "fixed": "amount"}[self.method]
-        if getattr(self, need) is None:
-            raise ValueError(f"goodwill method {self.method} needs `{need}`")
+        need = _GOODWILL_PARAM[self.method]
         value = getattr(self, need)
+        if value is None:
+            raise ValueError(f"goodwill method {self.method} needs `{need}`")
         if value < 0:
             raise ValueError(f"`{need}` must not be negative")
+        if self.method == "profit_margin" and value > 1:
+            raise ValueError("`margin` is a share of revenue between 0 and 1")
+        return self
+
+    @property
+    def head_code(self) -> str:
+        if self.head:
+            return self.head
+        return "compensation_paid" if self.method == "compensation_paid" else "goodwill_loss"
+
+
+class LiquidatedDamagesConfig(StrictModel):
+    """违约金 under the agreement's clause (Civil Code Art. 585)."""
+
+    method: Literal["fixed", "sales_multiple"]
+    amount: Amount | None = Field(default=None, description="fixed: the agreed sum")
+    multiple: Factor | None = Field(default=None, description="sales_multiple: × counterfeit sales")
+    sales_base: Literal["net", "gross"] = Field(default="net", description="which sales figure the clause multiplies")
+    clause: str | None = Field(default=None, description="the clause, quoted")
+    evidence: str | None = Field(default=None, description="exhibit of the clause (default: agreement.exhibit)")
+    provable_loss: Amount | None = Field(
+        default=None, description="the loss you can prove, for the 30% test (default: the scenario's loss heads)")
+    provable_loss_evidence: str | None = None
+
+    @model_validator(mode="after")
+    def _parameters(self) -> "LiquidatedDamagesConfig":
+        need = "amount" if self.method == "fixed" else "multiple"
+        value = getattr(self, need)
+        if value is None:
+            raise ValueError(f"liquidated_damages method {self.method} needs `{need}`")
+        if value < 0:
+            raise ValueError(f"`{need}` must not be negative")
+        return self
+
+
+TrademarkMethod = Literal["actual_loss", "infringer_profit", "licence_fee", "statutory"]
+TRADEMARK_ORDER: tuple[str, ...] = ("actual_loss", "infringer_profit", "licence_fee", "statutory")
+
+
+class TrademarkConfig(StrictModel):
+    """Trademark Law Art. 63 damages of a brand owner against a seller."""
+
+    method: TrademarkMethod
+    not_determinable: dict[TrademarkMethod, str] = Field(
+        default_factory=dict, description="earlier methods marked 难以确定, each with the reason")
+    units: int | None = Field(default=None, ge=0, description="units sold, overriding the sales data")
+    units_evidence: str | None = None
+    licence_multiple: Factor | None = Field(default=None, description="licence_fee: × the licence fee")
+    statutory_amount: Amount | None = Field(default=None, description="statutory: the amount claimed (≤ 5,000,000)")
+    punitive_multiple: Factor | None = Field(default=None, description="1–5 for malicious infringement, serious circumstances")
+    punitive_reading: Literal["multiplied", "additive"] = Field(
+        default="multiplied", description="multiplied: multiple × base (the statute's wording); additive: base + multiple × base")
+    evidence: str | None = None
+
+    @model_validator(mode="after")
+    def _parameters(self) -> "TrademarkConfig":
+        if self.method == "licence_fee" and self.licence_multiple is None:
+            raise ValueError("trademark method licence_fee needs `licence_multiple`")
+        if self.method == "statutory" and self.statutory_amount is None:
+            raise ValueError("trademark method statutory needs `statutory_amount`")
+        return self
+
+
+class UnfairCompetitionConfig(StrictModel):
+    """Anti-Unfair Competition Law damages (2019 text Art. 17; 2025 revision for later conduct)."""
+
+    conduct: Literal["confusion", "trade_secret", "false_advertising", "other"]
+    method: Literal["actual_loss", "infringer_gain", "statutory"]
+    not_determinable: dict[Literal["actual_loss", "infringer_gain"], str] = Field(default_factory=dict)
+    amount: Amount | None = Field(default=None, description="the loss or gain, when not computed from units × unit profit")
+    units: int | None = Field(default=None, ge=0)
+    statutory_amount: Amount | None = None
+    punitive_multiple: Factor | None = Field(default=None, description="trade secrets only (2019 Art. 17 ¶3)")
+    evidence: str | None = None
+
+    @model_validator(mode="after")
+    def _parameters(self) -> "UnfairCompetitionConfig":
+        if self.method == "statutory" and self.statutory_amount is None:
+            raise ValueError("unfair_competition method statutory needs `statutory_amount`")
         return self
 
 
 class Scenario(StrictModel):
     """A named set of method choices and parameters (never parties or cause of action)."""
 
-    goodwill: GoodwillConfig | None = None
     description: str | None = None
+    goodwill: GoodwillConfig | None = None
+    losses: list[GoodwillConfig] = Field(default_factory=list, description="further contract loss heads")
+    liquidated_damages: LiquidatedDamagesConfig | None = None
+    trademark: TrademarkConfig | None = None
+    unfair_competition: UnfairCompetitionConfig | None = None
+    expected_award: Amount | None = Field(
+        default=None, description="your estimate of the award, for the Art. 29 fee-sharing estimate")
+
+    def loss_configs(self) -> list[GoodwillConfig]:
+        return ([self.goodwill] if self.goodwill else []) + list(self.losses)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -65,11 +236,53 @@ class ClaimHead(_Out):
     basis: str
     formula: str
     inputs: list[HeadInput] = Field(default_factory=list)
+    explanation: str | None = Field(default=None, description="plain-language paragraph (--explain)")
+
+
+class FeeShare(_Out):
+    award: Amount
+    plaintiff_bears: Amount
+    defendant_bears: Amount
+    label: str
+
+
+class FeeApportionment(_Out):
+    """Who bears the case fee on partial success: an ESTIMATE (the court decides, Art. 29 ¶2)."""
+
+    estimate: Literal[True] = True
+    basis: str
+    method: str
+    rows: list[FeeShare]
 
 
 class Fees(_Out):
     case_fee: Amount | None
     preservation_fee: Amount | None = None
+    claim_amount: Amount | None = Field(default=None, description="the fee base: sum of the monetary claims")
+    case_fee_basis: str | None = None
+    case_fee_formula: str | None = None
+    summary_procedure: bool = False
+    preservation_amount: Amount | None = None
+    preservation_fee_basis: str | None = None
+    apportionment: FeeApportionment | None = None
+
+
+class PunitiveBlock(_Out):
+    """The calculation a punitive claim must state when filed (SPC punitive interpretation Art. 2)."""
+
+    base_method: str
+    base_label: str
+    base: Amount
+    base_formula: str
+    multiple: str
+    reading: Literal["multiplied", "additive"]
+    damages: Amount
+    damages_formula: str
+    expenses: Amount
+    total: Amount
+    intent_facts: list[str] = Field(default_factory=list)
+    serious_facts: list[str] = Field(default_factory=list)
+    basis: str
 
 
 class ScenarioResult(_Out):
@@ -78,6 +291,11 @@ class ScenarioResult(_Out):
     total: Amount
     fees: Fees
     warnings: list[str] = Field(default_factory=list)
+    warning_codes: list[str] = Field(default_factory=list, description="codes of `warnings`, same order")
+    description: str | None = None
+    punitive: PunitiveBlock | None = None
+    punitive_statement: str | None = Field(
+        default=None, description="惩罚性赔偿 calculation paragraph for the complaint (Punitive Interp. Art. 2)")
 
     def head(self, code: str) -> ClaimHead | None:
         return next((h for h in self.heads if h.code == code), None)
@@ -92,6 +310,7 @@ class DamagesReport(_Out):
     calibration: dict[str, Any] | None = None
     risk: dict[str, Any] | None = None
     warnings: list[str] = Field(default_factory=list)
+    warning_codes: list[str] = Field(default_factory=list)
 
     def scenario(self, name: str) -> ScenarioResult:
         for s in self.scenarios:

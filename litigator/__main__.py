@@ -1,0 +1,5 @@
+"""``python -m litigator`` runs the CLI."""
+
+from litigator.cli import main
+
+main()

@@ -1,0 +1,396 @@
+"""The command line: parses, calls the library, prints. No legal logic lives here.
+
+Exit codes: 0 ok; 2 bad input or usage (one ``error:`` line on stderr); 1 only for a genuine bug
+(``--debug`` shows the traceback). Warnings go to stderr as ``warning: ...`` and, with
+``--format json``, into the JSON's ``warnings``; stdout stays clean JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from litigator.errors import LitigatorError
+
+app = typer.Typer(
+    name="litigator",
+    help="Turn counterfeit-seller evidence into court filings.\n\n"
+         "Example: litigator draft examples/platform-v-seller",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state = {"debug": False}
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class Lang(str, Enum):
+    auto = "auto"
+    zh = "zh"
+    en = "en"
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def warn(messages: list[str]) -> None:
+    for m in messages:
+        print(f"warning: {m}", file=sys.stderr)
+
+
+def emit_json(data: dict) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.callback()
+def _root(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks for errors")] = False) -> None:
+    """Turn counterfeit-seller evidence into court filings.
+
+    Example: litigator draft examples/platform-v-seller
+    """
+    _state["debug"] = debug
+
+
+# ---------------------------------------------------------------------------------------------
+# init / schema
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="the case folder to create")],
+    jurisdiction: Annotated[str, typer.Option(help="cn (us comes with the US pack)")] = "cn",
+    force: Annotated[bool, typer.Option(help="overwrite an existing case.yaml")] = False,
+) -> None:
+    """Scaffold a case folder with a commented case.yaml that validates.
+
+    Example: litigator init cases/acme-v-seller
+    """
+    from litigator.scaffold import init_case
+
+    path = init_case(directory, jurisdiction=jurisdiction, force=force)
+    print(f"wrote {path}; next: edit it, put files in {directory / 'evidence'}, then "
+          f"`litigator draft {directory}`", file=sys.stderr)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of case.yaml.
+
+    Example: litigator schema > case.schema.json
+    """
+    from litigator.models import Case
+
+    emit_json(Case.model_json_schema())
+
+
+# ---------------------------------------------------------------------------------------------
+# facts
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command()
+def facts(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders (with --propose/--accept: CASE [KEYS...])")],
+    lang: Annotated[Lang, typer.Option(help="language of the files")] = Lang.auto,
+    format: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+    dump_text: Annotated[bool, typer.Option("--dump-text", help="print the decoded text that offsets index")] = False,
+    propose: Annotated[bool, typer.Option("--propose", help="write facts.yaml with proposals for case.yaml")] = False,
+    accept: Annotated[bool, typer.Option("--accept", help="apply proposals (all, or the KEYS given) to case.yaml")] = False,
+    force: Annotated[bool, typer.Option(help="overwrite an existing facts.yaml")] = False,
+) -> None:
+    """Extract facts (parties, shops, amounts, dates, numbers) from case files, with their source.
+
+    Example: litigator facts examples/platform-v-seller/evidence --format json
+    Example: litigator facts examples/platform-v-seller --propose
+    """
+    from litigator import facts as facts_stage
+
+    if propose and accept:
+        raise LitigatorError("use --propose or --accept, not both")
+    if propose or accept:
+        case_dir, keys = paths[0], [str(k) for k in paths[1:]]
+        if propose:
+            if keys:
+                raise LitigatorError("--propose takes only the case folder")
+            out = facts_stage.write_proposals(case_dir, force=force)
+            print(f"wrote {out}", file=sys.stderr)
+            proposals = facts_stage.propose(case_dir)
+            _print_proposals(proposals)
+        else:
+            result = facts_stage.accept(case_dir, keys or None)
+            sys.stdout.write(result.diff)
+            print(f"updated {Path(case_dir) / 'case.yaml'} (backup: case.yaml.bak)", file=sys.stderr)
+        return
+    if dump_text:
+        for p in paths:
+            sys.stdout.write(facts_stage.read_text(p).text)
+        return
+    result = facts_stage.extract_paths(paths, lang=lang.value)
+    if format is Format.json:
+        emit_json(result.model_dump(mode="json", exclude_none=True))
+    else:
+        from rich.table import Table
+
+        table = Table("type", "value", "text", "where")
+        for f in result.facts:
+            value = f.value + (f" {f.currency}" if getattr(f, "currency", None) else "")
+            if getattr(f, "valid", None) is False:
+                value += " (checksum fails)"
+            table.add_row(f.type, value, f.text, f"{f.file}:{getattr(f, 'line', '')}")
+        _console().print(table)
+    failed = [f for f in result.files if f.error]
+    for f in failed:
+        print(f"error: {f.path}: {f.error}", file=sys.stderr)
+    if failed:
+        raise typer.Exit(2)
+
+
+def _print_proposals(proposals) -> None:
+    from rich.table import Table
+
+    table = Table("key", "value", "source", "case.yaml now")
+    items = getattr(proposals, "items", None)
+    rows = items() if callable(items) else []
+    for key, p in rows:
+        table.add_row(key, str(getattr(p, "value", p)), str(getattr(p, "source", "")),
+                      str(getattr(p, "current", "") or ""))
+    _console(stderr=True).print(table)
+
+
+# ---------------------------------------------------------------------------------------------
+# sales
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command()
+def sales(
+    case: Annotated[Path, typer.Argument(help="the case folder")],
+    detect: Annotated[bool, typer.Option("--detect", help="show which column profile matches each file, and why")] = False,
+    accept_rejects: Annotated[bool, typer.Option("--accept-rejects", help="go on when more rows are malformed than sales.max_reject_share")] = False,
+    format: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+) -> None:
+    """Validate and summarise the case's order exports (kept, excluded, rejected rows; totals).
+
+    Example: litigator sales examples/platform-v-seller
+    """
+    from litigator.casefile import load_case
+    from litigator import sales as sales_stage
+
+    folder = load_case(case)
+    if folder.case.sales is None:
+        raise LitigatorError("case.yaml has no `sales:` section", folder.case_file)
+    if detect:
+        from litigator.sales.engine import detect_case_profiles
+
+        matches = detect_case_profiles(folder)
+        if format is Format.json:
+            emit_json({"files": [m.model_dump(mode="json") for m in matches]})
+        else:
+            for m in matches:
+                print(m.describe())
+        return
+    try:
+        summary = sales_stage.summarise(folder, accept_rejects=accept_rejects)
+    except LitigatorError as err:
+        report = getattr(err, "report", None)
+        if report is not None:
+            if format is Format.json:
+                emit_json({"report": report.model_dump(mode="json"), "error": err.line()})
+            else:
+                _print_sales_report(report)
+        raise
+    if format is Format.json:
+        emit_json(summary.model_dump(mode="json"))
+        return
+    warn(summary.warnings)
+    _print_sales_report(summary.report)
+    _print_sales_summary(summary)
+
+
+def _print_sales_report(report) -> None:
+    from rich.table import Table
+
+    t = Table("validation", "rows", title="Validation report")
+    t.add_row("read", f"{report.rows_read:,}")
+    t.add_row("kept", f"{report.rows_kept:,}")
+    for rule, n in report.excluded.items():
+        t.add_row(f"excluded: {rule}", f"{n:,}")
+    t.add_row("rejected (malformed)", f"{report.rejected:,}")
+    t.add_row("duplicate order ids", f"{report.duplicate_order_ids:,}")
+    for rule, n in report.matched_by_rule.items():
+        t.add_row(f"matched: {rule}", f"{n:,}")
+    _console().print(t)
+    for r in report.rejected_examples:
+        print(f"  rejected {r.file}:line {r.line}: {r.column}={r.value!r}: {r.reason}")
+
+
+def _print_sales_summary(summary) -> None:
+    from rich.table import Table
+
+    from litigator.money import format_amount
+
+    t = Table("seller", "sku", "orders", "units", "gross", "refunds", "net", "first", "last",
+              title=f"Counterfeit sales ({summary.currency})")
+    for line in summary.by_sku:
+        t.add_row(line.seller or "", line.sku, f"{line.orders:,}", f"{line.units:,}",
+                  format_amount(line.gross), format_amount(line.refunds), format_amount(line.net),
+                  str(line.first_order or ""), str(line.last_order or ""))
+    tot = summary.totals
+    t.add_row("total", "", f"{tot.orders:,}", f"{tot.units:,}", format_amount(tot.gross),
+              format_amount(tot.refunds), format_amount(tot.net), str(tot.first_order or ""),
+              str(tot.last_order or ""))
+    _console().print(t)
+    print(f"source: {summary.source_label()}")
+
+
+# ---------------------------------------------------------------------------------------------
+# damages
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command()
+def damages(
+    case: Annotated[Path, typer.Argument(help="the case folder")],
+    scenario: Annotated[Optional[str], typer.Option(help="only this scenario")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="one paragraph per claim head, article cited")] = False,
+    accept_rejects: Annotated[bool, typer.Option("--accept-rejects", help="go on despite malformed sales rows")] = False,
+    format: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+) -> None:
+    """Claim heads per scenario under the law of the forum, with court fees.
+
+    Example: litigator damages examples/platform-v-seller --format json
+    """
+    from litigator import pipeline
+
+    folder = pipeline.load_case(case)
+    summary = pipeline.load_sales(folder, accept_rejects=accept_rejects)
+    report = pipeline.compute_damages(folder, summary)
+    if scenario is not None:
+        if scenario not in folder.case.scenarios:
+            raise LitigatorError(f"no scenario {scenario!r} (have: {', '.join(folder.case.scenarios)})",
+                                 folder.case_file, "scenarios")
+        report = report.model_copy(update={"scenarios": [report.scenario(scenario)]})
+    extra = list(summary.warnings) if summary else []
+    if format is Format.json:
+        data = report.model_dump(mode="json")
+        data["warnings"] = extra + data["warnings"]
+        if explain:
+            data["explanations"] = _explanations(report, folder.case)
+        emit_json(data)
+        return
+    warn(extra + report.warnings + [f"{s.name}: {w}" for s in report.scenarios for w in s.warnings])
+    _print_damages(report)
+    if explain:
+        for name, paragraphs in _explanations(report, folder.case).items():
+            print(f"\n[{name}]")
+            for p in paragraphs:
+                print(p)
+
+
+def _explanations(report, case) -> dict[str, list[str]]:
+    from litigator import damages as damages_stage
+
+    explain = getattr(damages_stage, "explain", None)
+    if explain is not None:
+        return explain(report, case)
+    return {s.name: [f"{h.label}: {h.formula} ({h.basis})" for h in s.heads] for s in report.scenarios}
+
+
+def _print_damages(report) -> None:
+    from rich.table import Table
+
+    from litigator.money import format_amount
+
+    console = _console()
+    for s in report.scenarios:
+        marker = " (filed)" if s.name == report.filed_scenario else ""
+        t = Table("head", "amount", "formula", "basis", title=f"Scenario {s.name}{marker} ({report.currency})")
+        for h in s.heads:
+            t.add_row(f"{h.label} ({h.code})", format_amount(h.amount), h.formula, h.basis)
+        t.add_row("total", format_amount(s.total), "", "")
+        t.add_row("案件受理费 (court fee)", format_amount(s.fees.case_fee) if s.fees.case_fee is not None else "—", "", "")
+        if s.fees.preservation_fee is not None:
+            t.add_row("财产保全申请费", format_amount(s.fees.preservation_fee), "", "")
+        console.print(t)
+    if len(report.scenarios) > 1:
+        t = Table("scenario", "total", "court fee", title="Comparison")
+        for s in report.scenarios:
+            t.add_row(s.name + (" (filed)" if s.name == report.filed_scenario else ""),
+                      format_amount(s.total), format_amount(s.fees.case_fee) if s.fees.case_fee is not None else "—")
+        console.print(t)
+
+
+# ---------------------------------------------------------------------------------------------
+# draft
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command()
+def draft(
+    case: Annotated[Path, typer.Argument(help="the case folder")],
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="output folder (default CASE/out)")] = None,
+    scenario: Annotated[Optional[str], typer.Option(help="claim this scenario instead of filed_scenario")] = None,
+    only: Annotated[Optional[list[str]], typer.Option(help="only these documents (complaint, evidence-list)")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="also convert each .docx to .pdf with LibreOffice")] = False,
+    reference_doc: Annotated[Optional[Path], typer.Option("--reference-doc", help="a .docx whose styles to use")] = None,
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="a folder replacing the shipped templates")] = None,
+    accept_rejects: Annotated[bool, typer.Option("--accept-rejects", help="go on despite malformed sales rows")] = False,
+    force: Annotated[bool, typer.Option(help="overwrite existing output files")] = False,
+) -> None:
+    """Draft the filing set: complaint.docx, evidence-list.docx, calculation.json.
+
+    Example: litigator draft examples/platform-v-seller -o out/platform-v-seller --pdf
+    """
+    from litigator import pipeline
+
+    result = pipeline.draft(case, out_dir=out, scenario=scenario, only=only, pdf=pdf,
+                            reference_doc=reference_doc, template_dir=templates, force=force,
+                            accept_rejects=accept_rejects)
+    warn(result.warnings)
+    for p in result.written:
+        print(p)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    _state["debug"] = "--debug" in args
+    try:
+        app(args=args, prog_name="litigator", standalone_mode=True)
+    except LitigatorError as err:
+        if _state["debug"]:
+            traceback.print_exc()
+        print(f"error: {err.line()}", file=sys.stderr)
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so, exit 1
+        if _state["debug"]:
+            traceback.print_exc()
+        else:
+            print(f"error: internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it",
+                  file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,154 @@
+"""Shared pieces of the Chinese rules: statute names, the per-scenario context, sales helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from litigator.damages.model import ClaimHead, HeadInput, PunitiveBlock, Scenario
+from litigator.damages.warnings import Warnings
+from litigator.errors import DamagesError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from litigator.models import Case, Product
+    from litigator.sales.model import SalesSummary
+
+CC = "《中华人民共和国民法典》"
+CONTRACT_INTERP = "《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》"
+TM = "《中华人民共和国商标法》"
+TM_INTERP = "《最高人民法院关于审理商标民事纠纷案件适用法律若干问题的解释》"
+PUNITIVE_INTERP = "《最高人民法院关于审理侵害知识产权民事案件适用惩罚性赔偿的解释》"
+AUCL = "《中华人民共和国反不正当竞争法》"
+AUCL_2025 = "《中华人民共和国反不正当竞争法》（2025年修订）"
+AUCL_2025_IN_FORCE = dt.date(2025, 10, 15)
+STATUTORY_CAP = Decimal("5000000")
+D0 = Decimal("0.00")
+
+
+def regime_of(case: "Case") -> str:
+    """Which regime governs expenses: trademark > unfair_competition > contract > tort."""
+    if "trademark_infringement" in case.claims:
+        return "trademark"
+    if "unfair_competition" in case.claims:
+        return "unfair_competition"
+    if "goodwill_tort" in case.claims and "breach_of_contract" not in case.claims:
+        return "tort"
+    return "contract"
+
+
+@dataclass
+class Ctx:
+    case: "Case"
+    name: str
+    scenario: Scenario
+    sales: "SalesSummary | None"
+    w: Warnings
+    punitive: PunitiveBlock | None = None
+    punitive_extra: Decimal = field(default_factory=lambda: Decimal(0))  # compensatory part beside an additive punitive head
+    regimes: list[str] = field(default_factory=list)
+
+    def key(self, *parts: str) -> str:
+        return ".".join(("scenarios", self.name) + parts)
+
+    def src(self, *parts: str) -> str:
+        return "case.yaml " + self.key(*parts)
+
+    def error(self, what: str, *parts: str) -> DamagesError:
+        return DamagesError(what, "case.yaml", self.key(*parts))
+
+    def need_sales(self, *parts: str) -> "SalesSummary":
+        if self.sales is None:
+            raise DamagesError(f"scenario {self.name!r} needs sales data: add `sales:` to case.yaml",
+                               "case.yaml", self.key(*parts))
+        if self.sales.totals.orders == 0:
+            raise DamagesError("no counterfeit sales rows after filters", "case.yaml", "sales")
+        return self.sales
+
+    def expense_regime(self) -> str:
+        # The scenario's own heads decide first; the case's claims otherwise.
+        for r in ("trademark", "unfair_competition", "contract"):
+            if r in self.regimes:
+                return r if r != "contract" or regime_of(self.case) != "tort" else "tort"
+        return regime_of(self.case)
+
+    def filing_date(self) -> dt.date:
+        from litigator.casefile import filing_date
+
+        return filing_date(self.case)
+
+    def conduct_period(self) -> tuple[dt.date | None, dt.date | None, str]:
+        """(start, end, where from): conduct dates, else the sales period, else the orders' dates."""
+        c = self.case.conduct
+        if c is not None and (c.start or c.end):
+            return c.start, c.end, "case.yaml conduct"
+        if self.sales is not None and self.sales.period is not None:
+            return self.sales.period.start, self.sales.period.end, "sales period"
+        if self.case.sales is not None and self.case.sales.period is not None:
+            return self.case.sales.period.start, self.case.sales.period.end, "case.yaml sales.period"
+        if self.sales is not None and (self.sales.totals.first_order or self.sales.totals.last_order):
+            return self.sales.totals.first_order, self.sales.totals.last_order, "first and last order"
+        return None, None, "unknown"
+
+
+def head(code: str, label: str, amount: Decimal, currency: str, basis: str, formula: str,
+         inputs: list[HeadInput], explanation: str) -> ClaimHead:
+    return ClaimHead(code=code, label=label, amount=amount, currency=currency, basis=basis,
+                     formula=formula, inputs=inputs, explanation=explanation)
+
+
+def fmt_int(n: int) -> str:
+    return f"{n:,}"
+
+
+def fmt_factor(d: Decimal) -> str:
+    """A multiple or rate as written, without trailing zeros: 3.0 → 3, 0.250 → 0.25."""
+    d = Decimal(d)
+    text = format(d.normalize(), "f")
+    return text
+
+
+@dataclass
+class ProductUnits:
+    index: int
+    product: "Product"
+    units: int
+    source: str
+
+
+def product_units(ctx: Ctx, units_override: int | None, units_evidence: str | None,
+                  cfg_key: str) -> list[ProductUnits]:
+    """Units sold per product: the override, else the sales summary (by SKU when several products)."""
+    products = list(ctx.case.products)
+    if not products:
+        raise DamagesError("this method needs `products:` with unit profits", "case.yaml", "products")
+    if units_override is not None:
+        if len(products) > 1:
+            raise ctx.error("`units` overrides the sales data for one product only; with several products "
+                            "drop it and let the sales data attribute units by SKU", cfg_key, "units")
+        src = units_evidence or ctx.src(cfg_key, "units")
+        if not units_evidence:
+            ctx.w.add("PARAM_NO_EVIDENCE", f"scenarios.{ctx.name}.{cfg_key}.units has no `units_evidence`")
+        return [ProductUnits(0, products[0], units_override, src)]
+    sales = ctx.need_sales(cfg_key)
+    label = sales.source_label()
+    if len(products) == 1:
+        return [ProductUnits(0, products[0], sales.totals.units, label)]
+    out = []
+    matched = 0
+    for i, p in enumerate(products):
+        skus = set(p.skus)
+        units = sum(line.units for line in sales.by_sku
+                    if line.sku in skus or (line.product is not None and line.product == p.name))
+        matched += units
+        out.append(ProductUnits(i, p, units, f"{label} (SKU {', '.join(p.skus) or p.name})"))
+    if matched < sales.totals.units:
+        ctx.w.add("UNITS_UNMATCHED",
+                  f"{fmt_int(sales.totals.units - matched)} of {fmt_int(sales.totals.units)} units sold match no "
+                  "product's `skus`: they are left out of the computation; add the SKUs to products[]")
+    return out
+
+
+def evidence_text(facts: list) -> list[str]:
+    return [f.fact + (f"（{f.exhibit}）" if f.exhibit else "") for f in facts]

@@ -1,0 +1,230 @@
+"""Markdown (from a rendered template) → .docx with python-docx.
+
+Supported Markdown: headings (``#`` title, ``##`` section), paragraphs with bold/italic/code and
+line breaks, ordered and bullet lists (numbers written as text, so they survive any viewer and
+restart per list), tables with a header row, ``***`` as a page break, and block attributes from
+mdit-py-plugins: ``{.center}`` / ``{.right}`` / ``{.indent}`` / ``{.noindent}`` on the line before
+a block.
+
+Styles come from a reference .docx (like pandoc's ``--reference-doc``) or, by default, from
+:mod:`litigator.drafting.styles`, which sets East Asian fonts (宋体 / 仿宋) on the styles
+themselves. Output is byte-identical for the same inputs: core properties and zip timestamps come
+from the filing date, never the clock.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Emu, Pt
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin
+
+from litigator.drafting.styles import DocumentStyle, apply_styles, set_run_fonts
+
+_ALIGN = {
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"typographer": False}).enable("table").use(attrs_block_plugin)
+
+
+class DocxRenderer:
+    """Renders one Markdown text into a python-docx Document."""
+
+    def __init__(self, style: DocumentStyle, reference_doc: Path | None = None) -> None:
+        self.style = style
+        if reference_doc is not None:
+            self.doc = Document(str(reference_doc))
+            body = self.doc.element.body
+            for child in list(body):
+                if child.tag.endswith("}sectPr"):
+                    continue
+                body.remove(child)
+        else:
+            self.doc = Document()
+        apply_styles(self.doc, style, keep_existing=reference_doc is not None)
+        self._list_stack: list[dict] = []
+
+    # -- blocks ---------------------------------------------------------------------------------
+
+    def render(self, markdown: str) -> "DocxRenderer":
+        tokens = _parser().parse(markdown)
+        i = 0
+        pending_table: list[list[tuple[str, list[Token]]]] | None = None
+        row: list[tuple[str, list[Token]]] | None = None
+        cell_kind = "td"
+        while i < len(tokens):
+            t = tokens[i]
+            if t.type == "heading_open":
+                inline = tokens[i + 1]
+                self._heading(int(t.tag[1]), inline, t.attrs)
+                i += 3
+                continue
+            if t.type == "paragraph_open":
+                inline = tokens[i + 1]
+                self._paragraph(inline, t.attrs, in_list=bool(self._list_stack))
+                i += 3
+                continue
+            if t.type in ("ordered_list_open", "bullet_list_open"):
+                start = int(t.attrs.get("start", 1)) if t.type == "ordered_list_open" else None
+                self._list_stack.append({"ordered": start is not None, "n": (start or 1) - 1,
+                                         "first_in_item": False})
+            elif t.type in ("ordered_list_close", "bullet_list_close"):
+                self._list_stack.pop()
+            elif t.type == "list_item_open":
+                self._list_stack[-1]["n"] += 1
+                self._list_stack[-1]["first_in_item"] = True
+            elif t.type == "table_open":
+                pending_table = []
+            elif t.type == "tr_open":
+                row = []
+            elif t.type in ("th_open", "td_open"):
+                cell_kind = t.type[:2]
+                style = t.attrs.get("style", "")
+                row.append((cell_kind + ("|" + style if style else ""), tokens[i + 1].children or []))
+            elif t.type == "tr_close":
+                pending_table.append(row)
+            elif t.type == "table_close":
+                self._table(pending_table)
+                pending_table = None
+            elif t.type == "hr":
+                self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            elif t.type in ("fence", "code_block"):
+                for line in t.content.rstrip("\n").split("\n"):
+                    p = self.doc.add_paragraph()
+                    set_run_fonts(p.add_run(line), self.style)
+            i += 1
+        return self
+
+    def _heading(self, level: int, inline: Token, attrs: dict) -> None:
+        style = "Title" if level == 1 else f"Heading {min(level - 1, 3)}"
+        p = self.doc.add_paragraph(style=style)
+        self._inline(p, inline.children or [])
+        self._align(p, attrs, default="center" if level == 1 else None)
+
+    def _paragraph(self, inline: Token, attrs: dict, in_list: bool) -> None:
+        p = self.doc.add_paragraph()
+        if in_list:
+            top = self._list_stack[-1]
+            if top["first_in_item"]:
+                prefix = f"{top['n']}. " if top["ordered"] else "• "
+                set_run_fonts(p.add_run(prefix), self.style)
+                top["first_in_item"] = False
+        self._inline(p, inline.children or [])
+        self._align(p, attrs)
+        cls = attrs.get("class", "")
+        if "noindent" in cls.split() or (cls and "indent" not in cls.split()):
+            p.paragraph_format.first_line_indent = Pt(0)
+
+    def _align(self, p, attrs: dict, default: str | None = None) -> None:
+        classes = attrs.get("class", "").split() or ([default] if default else [])
+        for c in classes:
+            if c in _ALIGN:
+                p.alignment = _ALIGN[c]
+                if c in ("center", "right"):
+                    p.paragraph_format.first_line_indent = Pt(0)
+
+    def _table(self, rows: list[list[tuple[str, list[Token]]]]) -> None:
+        if not rows:
+            return
+        ncols = max(len(r) for r in rows)
+        table = self.doc.add_table(rows=len(rows), cols=ncols)
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        widths = self._column_widths(rows, ncols)
+        for c, w in enumerate(widths):
+            table.columns[c].width = w
+        for r, row in enumerate(rows):
+            for c, (kind, children) in enumerate(row):
+                cell = table.cell(r, c)
+                cell.width = widths[c]
+                p = cell.paragraphs[0]
+                p.paragraph_format.first_line_indent = Pt(0)
+                p.style = self.doc.styles["Table Text"]
+                self._inline(p, children, bold=kind.startswith("th"))
+                if kind.startswith("th") or "center" in kind:
+                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.doc.add_paragraph()
+
+    def _column_widths(self, rows, ncols: int) -> list[Emu]:
+        """Widths proportional to each column's longest text (clipped), filling the text width."""
+        longest = [6] * ncols
+        for row in rows:
+            for c, (_, children) in enumerate(row):
+                text = "".join(t.content for t in children if t.type == "text")
+                units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)  # CJK is full width
+                longest[c] = max(longest[c], min(units + 2, 48))
+        section = self.doc.sections[-1]
+        usable = section.page_width - section.left_margin - section.right_margin
+        total = sum(longest)
+        return [Emu(int(usable * w / total)) for w in longest]
+
+    # -- inline ---------------------------------------------------------------------------------
+
+    def _inline(self, p, children: list[Token], bold: bool = False) -> None:
+        strong = 1 if bold else 0
+        em = 0
+        for t in children:
+            if t.type == "strong_open":
+                strong += 1
+            elif t.type == "strong_close":
+                strong -= 1
+            elif t.type == "em_open":
+                em += 1
+            elif t.type == "em_close":
+                em -= 1
+            elif t.type in ("text", "code_inline", "html_inline"):
+                if t.content:
+                    run = p.add_run(t.content)
+                    run.bold = strong > 0 or None
+                    run.italic = em > 0 or None
+                    set_run_fonts(run, self.style)
+            elif t.type == "softbreak":
+                continue  # Chinese text joins lines without a space
+            elif t.type == "hardbreak":
+                p.add_run().add_break()
+
+    # -- output ---------------------------------------------------------------------------------
+
+    def to_bytes(self, title: str, on: date, author: str = "Litigator") -> bytes:
+        props = self.doc.core_properties
+        stamp = datetime(on.year, on.month, on.day, tzinfo=timezone.utc)
+        props.title = title
+        props.author = author
+        props.last_modified_by = author
+        props.created = stamp
+        props.modified = stamp
+        props.last_printed = stamp
+        props.revision = 1
+        props.comments = "Drafted by Litigator; review before filing."
+        buf = io.BytesIO()
+        self.doc.save(buf)
+        return normalise_zip(buf.getvalue(), on)
+
+
+def normalise_zip(data: bytes, on: date) -> bytes:
+    """Rewrite a .docx zip with fixed timestamps and order, so outputs are byte-identical."""
+    stamp = (max(on.year, 1980), on.month, on.day, 0, 0, 0)
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=stamp)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            dst.writestr(zi, src.read(info.filename))
+    return out.getvalue()

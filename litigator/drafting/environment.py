@@ -1,0 +1,128 @@
+"""The template environment: templates are data, not code.
+
+* ``SandboxedEnvironment``: a template cannot reach Python internals.
+* ``StrictUndefined``: a missing fact fails loudly instead of printing a blank into a filing.
+* Every ``{{ value }}`` is escaped for Markdown (not HTML: autoescape would print ``&amp;`` into a
+  court filing). A filter that produces markup returns :class:`Raw`, which is left alone.
+* Filters: ``yuan`` (2,670,000.00元), ``amount`` (2,670,000.00), ``capital`` (人民币贰佰陆拾柒万元整),
+  ``cn_date`` (2026年12月1日), ``cn_number`` (一, 二 … for section numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from litigator.errors import TemplateRenderError
+from litigator.money import format_amount, format_yuan, to_capital
+
+
+class Raw(str):
+    """Text that is already Markdown and must not be escaped."""
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!])")
+_LINE_START_LIST = re.compile(r"^(\s*)(\d+)([.)])", re.M)
+_LINE_START_MARK = re.compile(r"^(\s*)([-+=>])", re.M)
+
+
+def escape_markdown(value: object) -> str:
+    """Escape a value so Markdown prints it literally (one paragraph: newlines become spaces)."""
+    if isinstance(value, Raw):
+        return value
+    text = str(value).replace("\r\n", "\n").replace("\n", " ")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START_LIST.sub(r"\1\2\\\3", text)
+    text = _LINE_START_MARK.sub(r"\1\\\2", text)
+    return text
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        raise TemplateRenderError("a template printed a value that is None (a missing fact)")
+    if isinstance(value, (Raw, int)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    return escape_markdown(value)
+
+
+def cn_date(value: date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+_CN_SMALL = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (for headings such as 一、 二、)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    out = ("" if tens == 1 else _CN_SMALL[tens]) + "十" if tens else ""
+    return out + (_CN_SMALL[ones] if ones else "")
+
+
+def shipped_templates() -> Path:
+    """The templates folder: the repo's ``templates/`` or, installed, ``litigator/_data/templates``."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "_data" / "templates", here.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise TemplateRenderError("shipped templates not found (broken installation)")
+
+
+def make_environment(template_dir: Path | None = None) -> SandboxedEnvironment:
+    folder = template_dir or shipped_templates()
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        yuan=lambda v: Raw(format_yuan(Decimal(v))),
+        amount=lambda v: Raw(format_amount(Decimal(v))),
+        capital=lambda v: Raw(to_capital(Decimal(v))),
+        cn_date=lambda v: Raw(cn_date(v)),
+        cn_number=cn_number,
+        raw=Raw,
+        md=escape_markdown,
+    )
+    return env
+
+
+def render_template(env: SandboxedEnvironment, name: str, context: dict) -> str:
+    """Render ``name`` to Markdown; parse and undefined-variable errors become one line."""
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound:
+        raise TemplateRenderError("template not found", name) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateRenderError(f"template syntax error: {exc.message}", exc.filename or name,
+                                  f"line {exc.lineno}") from None
+    try:
+        return template.render(**context)
+    except jinja2.UndefinedError as exc:
+        raise TemplateRenderError(f"missing fact: {exc.message}", name, _template_line(exc, name)) from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateRenderError(f"unsafe template operation: {exc}", name) from None
+
+
+def _template_line(exc: BaseException, name: str) -> str | None:
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(name):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f"line {line}" if line else None

@@ -1,0 +1,183 @@
+"""One case folder through the stages: case.yaml → sales → damages → drafting.
+
+The CLI and batch both call this module; it never prints. Stages never call downstream stages.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from litigator.casefile import CaseFolder, filing_date, load_case
+from litigator.damages.model import DamagesReport
+from litigator.errors import LitigatorError
+from litigator.evidence import Exhibit, collect_exhibits
+from litigator.sales.model import SalesSummary
+
+OUT_DIR = "out"
+
+
+@dataclass
+class CaseRun:
+    """What the analysis stages produced for one case folder."""
+
+    folder: CaseFolder
+    sales: SalesSummary | None
+    damages: DamagesReport
+    exhibits: list[Exhibit]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def filing_date(self) -> date:
+        return filing_date(self.folder.case)
+
+
+def load_sales(folder: CaseFolder, accept_rejects: bool = False) -> SalesSummary | None:
+    if folder.case.sales is None:
+        return None
+    from litigator import sales
+
+    return sales.summarise(folder, accept_rejects=accept_rejects)
+
+
+def compute_damages(folder: CaseFolder, sales_summary: SalesSummary | None) -> DamagesReport:
+    from litigator import damages
+
+    return damages.compute(folder.case, sales_summary, folder.label())
+
+
+def analyse(case_dir: str | Path, accept_rejects: bool = False) -> CaseRun:
+    folder = load_case(case_dir)
+    sales_summary = load_sales(folder, accept_rejects=accept_rejects)
+    report = compute_damages(folder, sales_summary)
+    exhibits = collect_exhibits(folder.path)
+    warnings = list(sales_summary.warnings) if sales_summary else []
+    warnings += _exhibit_warnings(folder, exhibits)
+    return CaseRun(folder=folder, sales=sales_summary, damages=report, exhibits=exhibits, warnings=warnings)
+
+
+def _exhibit_warnings(folder: CaseFolder, exhibits: list[Exhibit]) -> list[str]:
+    known = {e.path for e in exhibits}
+    out = []
+    case = folder.case
+    named: list[tuple[str, str]] = [(f"expenses[{i}].exhibit", e.exhibit) for i, e in enumerate(case.expenses) if e.exhibit]
+    named += [(f"test_purchases[{i}].exhibit", t.exhibit) for i, t in enumerate(case.test_purchases) if t.exhibit]
+    if case.agreement and case.agreement.exhibit:
+        named.append(("agreement.exhibit", case.agreement.exhibit))
+    if case.appraisal and case.appraisal.exhibit:
+        named.append(("appraisal.exhibit", case.appraisal.exhibit))
+    for key, path in named:
+        if Path(path).as_posix() not in known:
+            raise LitigatorError(f"{key} names {path}, which is not a file in evidence/",
+                                 folder.case_file)
+    for e in exhibits:
+        if not e.purpose:
+            out.append(f"exhibit {e.number} ({e.path}) has no purpose of proof (证明目的): add it to evidence.yaml")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Drafting
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class DraftResult:
+    out_dir: Path
+    written: list[Path]
+    scenario: str
+    warnings: list[str]
+
+
+def exhibit_number(exhibits: list[Exhibit], path: str | None) -> int | None:
+    if not path:
+        return None
+    for e in exhibits:
+        if e.path == Path(path).as_posix():
+            return e.number
+    return None
+
+
+def template_context(run: CaseRun, scenario_name: str) -> dict:
+    """Everything a template may use. Templates read it; they compute nothing legal."""
+    case = run.folder.case
+    scenario = run.damages.scenario(scenario_name)
+    return {
+        "case": case,
+        "scenario": scenario,
+        "report": run.damages,
+        "sales": run.sales,
+        "exhibits": run.exhibits,
+        "filing_date": run.filing_date,
+        "exhibit_number": lambda path: exhibit_number(run.exhibits, path),
+        "total": scenario.total,
+    }
+
+
+def draft(
+    case_dir: str | Path,
+    out_dir: str | Path | None = None,
+    scenario: str | None = None,
+    only: list[str] | None = None,
+    pdf: bool = False,
+    reference_doc: Path | None = None,
+    template_dir: Path | None = None,
+    force: bool = False,
+    accept_rejects: bool = False,
+) -> DraftResult:
+    """Draft the filing set of one case. Writes nothing unless every document rendered."""
+    from litigator import drafting
+    from litigator.outputs import check_new, write_bytes
+
+    run = analyse(case_dir, accept_rejects=accept_rejects)
+    case = run.folder.case
+    name = scenario or case.filed_scenario
+    if name not in case.scenarios:
+        raise LitigatorError(f"no scenario {name!r} (have: {', '.join(case.scenarios)})",
+                             run.folder.case_file, "scenarios")
+    target = Path(out_dir) if out_dir is not None else run.folder.path / OUT_DIR
+    documents = drafting.DOCUMENTS[case.jurisdiction]
+    wanted = only or list(documents)
+    for w in wanted:
+        if w not in documents and w != "calculation":
+            raise LitigatorError(f"unknown document {w!r} (choose from {', '.join([*documents, 'calculation'])})")
+    if reference_doc is not None and not Path(reference_doc).is_file():
+        raise LitigatorError("reference .docx not found", reference_doc)
+
+    warnings = list(run.warnings) + list(run.damages.warnings) + list(run.damages.scenario(name).warnings)
+    warnings += _facts_conflicts(run.folder)
+    context = template_context(run, name)
+    rendered: dict[Path, bytes] = {}
+    for doc_name in wanted:
+        if doc_name == "calculation":
+            continue
+        template, title = documents[doc_name]
+        markdown = drafting.render_markdown(template, context, template_dir)
+        rendered[target / f"{doc_name}.docx"] = drafting.markdown_to_docx(
+            markdown, title, run.filing_date, case.jurisdiction, reference_doc)
+    calc = {**run.damages.model_dump(mode="json"),
+            "drafted_scenario": name,
+            "sales": run.sales.model_dump(mode="json") if run.sales else None}
+    rendered[target / "calculation.json"] = (json.dumps(calc, ensure_ascii=False, indent=2) + "\n").encode()
+    pdf_paths = [p.with_suffix(".pdf") for p in rendered if p.suffix == ".docx"] if pdf else []
+    check_new([*rendered, *pdf_paths], force)
+    written = [write_bytes(p, data) for p, data in rendered.items()]
+    if pdf:
+        from litigator.drafting.pdf import docx_to_pdf
+
+        for docx_path in [p for p in written if p.suffix == ".docx"]:
+            written.append(write_bytes(docx_path.with_suffix(".pdf"), docx_to_pdf(docx_path)))
+    return DraftResult(out_dir=target, written=written, scenario=name, warnings=warnings)
+
+
+def _facts_conflicts(folder: CaseFolder) -> list[str]:
+    """Unresolved conflicts between facts.yaml proposals and case.yaml (empty without facts.yaml)."""
+    if not (folder.path / "facts.yaml").is_file():
+        return []
+    try:
+        from litigator.facts import unresolved_conflicts
+    except ImportError:  # the facts stage is optional for drafting
+        return []
+    return [f"facts.yaml: {c}" for c in unresolved_conflicts(folder.path)]
