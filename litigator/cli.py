@@ -279,12 +279,12 @@ def damages(
     from litigator import pipeline
 
     folder = pipeline.load_case(case)
+    if scenario is not None and scenario not in folder.case.scenarios:
+        raise LitigatorError(f"no scenario {scenario!r} (have: {', '.join(folder.case.scenarios)})",
+                             folder.case_file, "scenarios")
     summary = pipeline.load_sales(folder, accept_rejects=accept_rejects)
     report = pipeline.compute_damages(folder, summary)
     if scenario is not None:
-        if scenario not in folder.case.scenarios:
-            raise LitigatorError(f"no scenario {scenario!r} (have: {', '.join(folder.case.scenarios)})",
-                                 folder.case_file, "scenarios")
         report = report.model_copy(update={"scenarios": [report.scenario(scenario)]})
     extra = list(summary.warnings) if summary else []
     if format is Format.json:

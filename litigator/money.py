@@ -85,10 +85,16 @@ def parse_chinese_integer(text: str) -> int:
     wan = 0  # part between 万 and 亿
     section = 0  # part below 万
     number = 0  # the pending digit
+    previous_digit = False
     for c in text:
         if c in CN_DIGITS:
+            if previous_digit and CN_DIGITS[c] != 0 and number != 0:
+                raise ValueError(f"two digits without a unit in {text!r}")
             number = CN_DIGITS[c]
-        elif c in CN_SMALL_UNITS:
+            previous_digit = True
+            continue
+        previous_digit = False
+        if c in CN_SMALL_UNITS:
             unit = CN_SMALL_UNITS[c]
             factor = number if number else (1 if unit == 10 else 0)
             if factor == 0:
@@ -265,6 +271,8 @@ def parse_money(text: str, default_currency: str = "CNY") -> Money:
 
 
 def _parse_chinese_amount(s: str) -> Decimal:
+    if not any(c in CN_DIGITS for c in s):
+        raise ValueError(f"no figure in {s!r}")
     yuan_part, frac_part = s, ""
     for sep in ("元", "圆"):
         if sep in s:

@@ -188,7 +188,7 @@ def _scenario(case: "Case", name: str, scenario: Scenario, sales: "SalesSummary 
     total = quantize(sum((h.amount for h in heads), Decimal(0)))
     if ctx.punitive is not None:
         ctx.punitive.expenses = exp.amount if exp else Decimal("0.00")
-        ctx.punitive.total = quantize(ctx.punitive.damages + ctx.punitive.expenses + ctx.punitive_extra)
+        ctx.punitive.total = quantize(ctx.punitive.damages + ctx.punitive.expenses)
         statement = cn_trademark.punitive_statement(ctx.punitive)
     else:
         statement = None

@@ -46,7 +46,6 @@ class Ctx:
     sales: "SalesSummary | None"
     w: Warnings
     punitive: PunitiveBlock | None = None
-    punitive_extra: Decimal = field(default_factory=lambda: Decimal(0))  # compensatory part beside an additive punitive head
     regimes: list[str] = field(default_factory=list)
 
     def key(self, *parts: str) -> str:
@@ -57,6 +56,10 @@ class Ctx:
 
     def error(self, what: str, *parts: str) -> DamagesError:
         return DamagesError(what, "case.yaml", self.key(*parts))
+
+    def error_at(self, what: str, where: str) -> DamagesError:
+        """An error about a case-level key (e.g. ``products[0].right_holder_unit_profit``)."""
+        return DamagesError(f"{what} (scenario {self.name!r})", "case.yaml", where)
 
     def need_sales(self, *parts: str) -> "SalesSummary":
         if self.sales is None:

@@ -49,6 +49,10 @@ class SalesFile(_Out):
     rows: int = Field(description="data rows read from this file")
     first_line: int = Field(description="physical line (1-based) of the first data row")
     last_line: int = Field(description="physical line of the last data row")
+    format: str | None = Field(default=None, description="csv, xlsx, parquet or jsonl")
+    profile: str | None = Field(default=None, description="column profile that mapped the header")
+    encoding: str | None = Field(default=None, description="text encoding (CSV/JSONL)")
+    sheet: str | None = Field(default=None, description="XLSX sheet read")
 
 
 class RejectedRow(_Out):
@@ -64,6 +68,7 @@ class ValidationReport(_Out):
     rows_kept: int = 0
     excluded: dict[str, int] = Field(default_factory=dict, description="rule -> rows excluded by it")
     rejected: int = 0
+    rejected_by_reason: dict[str, int] = Field(default_factory=dict, description="reason -> malformed rows")
     rejected_examples: list[RejectedRow] = Field(default_factory=list)
     duplicate_order_ids: int = 0
     currencies: list[str] = Field(default_factory=list)
@@ -91,6 +96,7 @@ class SalesLine(_Out):
     net: Amount
     first_order: date | None = None
     last_order: date | None = None
+    avg_unit_price: Amount | None = Field(default=None, description="net revenue / units")
 
 
 class SalesTotals(_Out):

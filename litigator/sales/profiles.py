@@ -23,7 +23,8 @@ currency        ISO currency code per row (optional)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
 
 CANONICAL = ("order_id", "seller", "buyer", "title", "sku", "quantity", "unit_price", "payable",
              "amount", "refund", "status", "created", "paid_at", "currency")
@@ -84,16 +85,21 @@ _NORM = {name: {k: {norm_header(a) for a in aliases} for k, aliases in prof.item
          for name, prof in PROFILES.items()}
 
 
-@dataclass
-class ProfileMatch:
-    """How a header row maps to canonical fields under one profile."""
+class ProfileMatch(BaseModel):
+    """How a header row maps to canonical fields under one profile (``sales --detect``)."""
+
+    model_config = ConfigDict(extra="forbid")
 
     profile: str
-    mapping: dict[str, int] = field(default_factory=dict)  # canonical -> column index
-    headers: list[str] = field(default_factory=list)
-    header_line: int = 1  # physical 1-based line (CSV) or sheet row (XLSX) of the header
-    missing: list[str] = field(default_factory=list)  # required fields not found
-    reasons: list[str] = field(default_factory=list)
+    file: str | None = Field(default=None, description="the file, as named in case.yaml")
+    format: str | None = Field(default=None, description="csv, xlsx, parquet or jsonl")
+    encoding: str | None = None
+    mapping: dict[str, int] = Field(default_factory=dict, description="canonical field -> column index")
+    headers: list[str] = Field(default_factory=list)
+    header_line: int = Field(default=1, description="physical line (CSV) or sheet row (XLSX) of the header")
+    missing: list[str] = Field(default_factory=list, description="required fields not found")
+    reasons: list[str] = Field(default_factory=list, description="header -> field, one per mapped column")
+    candidates: dict[str, int] = Field(default_factory=dict, description="profile -> fields it would map")
 
     @property
     def ok(self) -> bool:
@@ -108,9 +114,13 @@ class ProfileMatch:
         return None if idx is None else self.headers[idx]
 
     def describe(self) -> str:
-        found = ", ".join(f"{k}={self.headers[i]}" for k, i in self.mapping.items())
+        found = ", ".join(f"{self.headers[i].strip()}→{k}" for k, i in self.mapping.items())
         miss = f"; missing {', '.join(self.missing)}" if self.missing else ""
-        return f"{self.profile}: header line {self.header_line}: {found}{miss}"
+        others = ", ".join(f"{p} {n}" for p, n in self.candidates.items())
+        alt = f" (fields mapped per profile: {others})" if others else ""
+        where = f"{self.file}: " if self.file else ""
+        return (f"{where}profile {self.profile}, header on line {self.header_line}, "
+                f"{len(self.mapping)} fields: {found}{miss}{alt}")
 
 
 def required_for(profile: str) -> tuple[str, ...]:
@@ -121,7 +131,7 @@ def match_profile(profile: str, headers: list[str], header_line: int = 1) -> Pro
     normed = [norm_header(h) for h in headers]
     mapping: dict[str, int] = {}
     reasons: list[str] = []
-    for canonical, aliases in _NORM[profile].items():
+    for canonical in _NORM[profile]:
         # Aliases are listed in order of preference.
         for alias in [norm_header(a) for a in PROFILES[profile][canonical]]:
             if alias in normed and normed.index(alias) not in mapping.values():
@@ -129,13 +139,13 @@ def match_profile(profile: str, headers: list[str], header_line: int = 1) -> Pro
                 mapping[canonical] = idx
                 reasons.append(f"{headers[idx].strip()!s} → {canonical}")
                 break
-        del aliases
     missing = [k for k in required_for(profile) if k not in mapping]
     if "amount" not in mapping and "unit_price" not in mapping:
         missing.append("amount")
     if "sku" not in mapping and "title" not in mapping:
         missing.append("sku")
-    return ProfileMatch(profile, mapping, list(headers), header_line, missing, reasons)
+    return ProfileMatch(profile=profile, mapping=mapping, headers=list(headers), header_line=header_line,
+                        missing=missing, reasons=reasons)
 
 
 def explicit_mapping(columns: dict[str, str], headers: list[str], header_line: int = 1) -> ProfileMatch:
@@ -157,17 +167,21 @@ def explicit_mapping(columns: dict[str, str], headers: list[str], header_line: i
         missing.append("amount")
     if "sku" not in mapping and "title" not in mapping:
         missing.append("sku")
-    return ProfileMatch(prof, mapping, list(headers), header_line, missing, reasons)
+    return ProfileMatch(profile=prof, mapping=mapping, headers=list(headers), header_line=header_line,
+                        missing=missing, reasons=reasons)
 
 
 def best_profile(headers: list[str], header_line: int = 1) -> ProfileMatch:
     """The profile that maps most fields; ``platform`` when a seller column is present."""
     matches = [match_profile(p, headers, header_line) for p in ("taobao", "generic", "platform")]
+    candidates = {m.profile: m.score for m in matches}
     platform = matches[2]
     if "seller" in platform.mapping and platform.ok:
-        return platform
-    ranked = sorted(matches[:2], key=lambda m: (m.ok, m.score), reverse=True)
-    return ranked[0]
+        best = platform
+    else:
+        best = sorted(matches[:2], key=lambda m: (m.ok, m.score), reverse=True)[0]
+    best.candidates = candidates
+    return best
 
 
 def header_score(cells: list[str]) -> int:

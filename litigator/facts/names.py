@@ -1,0 +1,407 @@
+"""Name facts without a statistical model: cue patterns, organisation suffixes, dictionaries.
+
+Rules look at the width-folded text (offsets equal the original's). A name found by a strong cue is
+then looked up at its other occurrences in the same document.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from litigator.facts.dictionaries import load
+from litigator.facts.structured import Candidate
+
+_H = r"\u4e00-\u9fff"
+_QUOTED = r"[“\"「『]([^”\"」』\n]{1,30})[”\"」』]"
+
+
+@lru_cache(maxsize=1)
+def _surname_re() -> re.Pattern:
+    names = sorted(load("surnames"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + ")")
+
+
+@lru_cache(maxsize=1)
+def _place_re() -> re.Pattern:
+    names = sorted(load("places"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + ")")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+# -- Chinese --------------------------------------------------------------------------------------
+
+_ZH_STOP_AFTER_NAME = "，,。；;、:：()（）\n \t|和与及的在于向为是等已经对将从被把也均"
+_PERSON_LABELS = [
+    "法定代表人", "负责人", "经营者", "认证姓名", "姓名", "联系人", "核查人员", "核查人", "复核人",
+    "鉴别人员", "鉴定人", "审判长", "审判员", "人民陪审员", "陪审员", "法官助理", "书记员",
+    "公证员助理", "公证员", "提取人", "核对人", "收货人", "委托诉讼代理人", "委托代理人", "代理人",
+    "被告", "原告", "申请人", "被申请人", "第三人", "供货人", "实名认证人为", "实名认证人", "经办人",
+    "承办人", "调查人员", "购买人", "卖家", "店主", "执法人员", "记录人", "见证人", "律师",
+]
+_PERSON_LABEL_RE = re.compile(
+    "(?:" + "|".join("[ ]*".join(map(re.escape, lab)) for lab in
+                     sorted(_PERSON_LABELS, key=len, reverse=True)) + r")[ ]*[:]?[ ]*")
+_ORG_SUFFIX = re.compile(
+    r"股份有限公司|有限责任公司|有限公司|分公司|公司|商行|律师事务所|会计师事务所|公证处|"
+    r"市场监督管理局|监督管理局|管理局|公安局|税务局|知识产权局|研究院|研究所|协会|商会|集团|"
+    r"经营部|工作室|门市部|合作社|银行")
+_ORG_BOUNDARY = re.compile(
+    r"原告|被告|申请人|第三人|权利人|经营主体|个体工商户|收款方|付款方|委托|配合|品牌|简称|通过|"
+    r"联系|制造商|生产商|为|系|是|由|向|与|和|及|或|被|经|在|于|对|给|将|从|把|至|即|同|跟|找|请|让|"
+    r"交|等|的|了|人|:")
+_ORG_BAD_START = re.compile(r"该|本|我|贵|上述|其|此|各|两|同一|一家|某些|这|那|其他|涉案|相关|前述|下列")
+_SHORT_NAME = re.compile(r"[(](?:以下)?简称[“\"]?([^”\")]{2,20})[”\"]?[)]")
+_SHOP_SUFFIX = ("专营店", "旗舰店", "专卖店", "小店", "小铺", "小屋", "商城", "网店", "店", "铺", "馆", "坊")
+_SHOP_CUE = re.compile(
+    r"(?:店铺名称|店名|店铺名|网店名称|商铺名称)(?:为|是)?[ :]*(?:" + _QUOTED + r"|([^，,。；;\s|()“\"]{2,25}))"
+    r"|(?:店铺|网店|开设店铺|开设网店|在)(?=[“\"])")
+_QUOTE_CHAIN = re.compile(r"(?:" + _QUOTED + r"[、和及与或]?){1,6}")
+_BRAND_AFTER = re.compile(r"[ ]*(?:注册商标|商标|品牌|牌|字样)")
+_BRAND_BEFORE = re.compile(r"(?:品牌|商标|标注|印有|假冒|涉及品牌)[ :：]*$")
+_PLATFORM_CUE = re.compile(r"《([" + _H + r"A-Za-z0-9]{1,8}?)(?:平台)?(?:服务协议|用户协议|规则)》")
+_PLATFORM_QUOTED = re.compile(_QUOTED + r"(?=[ ]*\((?:网址|域名)|平台)")
+_PRODUCT_STOP = re.compile(r"商品|产品|货物|物品|行为|维权|一案|字样|案|权|的|是|在|了|和|与|及|或|中$|标识|包装|商标")
+_PRODUCT_AFTER = re.compile(r"(?:商标的|商标|品牌的|品牌|”的|”)[ ]*(?:[0-9A-Za-z.]+[ ]?(?:毫安|mAh|ml|ML|g|kg|W|寸)?[ ]*)*"
+                            r"(?P<p>[" + _H + r"]{2,8})")
+_PRODUCT_CUE = re.compile(r"假冒|标注|仿冒|销售|售卖|购买|名称:")
+
+
+def zh_name_candidates(t: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    surname = _surname_re()
+    place = _place_re()
+
+    # PERSON: anonymised names (邓某某) and names after role labels.
+    for m in re.finditer(r"某{1,2}", t):
+        s = m.start()
+        if s == 0 or (m.end() < len(t) and t[m.end()] == "某"):
+            continue
+        for k in (2, 1):
+            if s - k >= 0 and surname.fullmatch(t, s - k, s):
+                if k == 1 and t[s - 1] == "于" and s >= 2 and t[s - 2] in "位关由对等属":
+                    break
+                out.append((s - k, m.end(), "PERSON", t[s - k:m.end()], None, None))
+                break
+    for m in _PERSON_LABEL_RE.finditer(t):
+        e = m.end()
+        seg = t[e:e + 5]
+        n = 0
+        while n < len(seg) and "\u4e00" <= seg[n] <= "\u9fff" and seg[n] not in _ZH_STOP_AFTER_NAME:
+            n += 1
+        if 2 <= n <= 4 and surname.match(seg) and "某" not in seg[:n]:
+            if n == 4 and not re.match(r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)", seg):
+                continue
+            if _ORG_SUFFIX.search(seg[:n]) or seg[:n].endswith(("公司", "法院")):
+                continue
+            out.append((e, e + n, "PERSON", seg[:n], None, None))
+
+    # ORG: an organisation suffix and the name before it.
+    for m in _ORG_SUFFIX.finditer(t):
+        s, e = m.start(), m.end()
+        ws = s
+        while ws > 0 and s - ws < 30:
+            c = t[ws - 1]
+            if "\u4e00" <= c <= "\u9fff" or c in "()" or (c.isascii() and c.isalnum()):
+                ws -= 1
+            else:
+                break
+        window = t[ws:s]
+        cut = 0
+        for b in _ORG_BOUNDARY.finditer(window):
+            if b.group() in "()":
+                continue
+            # a boundary inside parentheses ("(上海)") is part of the name
+            cut = b.end()
+        name_start = ws + cut
+        p = place.search(t, name_start, s)
+        if p and p.start() - name_start <= 6 and (p.start() == 0 or t[p.start() - 1] != "("):
+            name_start = p.start()
+        core = t[name_start:s]
+        if core.startswith(")"):
+            continue
+        if len(core) < 2 or _ORG_BAD_START.match(core):
+            continue
+        if core.count("(") != core.count(")"):
+            continue
+        out.append((name_start, e, "ORG", t[name_start:e], None, None))
+    couriers = load("couriers")
+    platforms_zh = [p for p in load("platforms") if not p.isascii()]
+    stems = _alternation(list(couriers) + platforms_zh)
+    for m in re.finditer(rf"(?:{stems})(?:物流|快递|速运|速递|快运)", t):
+        out.append((m.start(), m.end(), "ORG", m.group(), None, None))
+    for m in _SHORT_NAME.finditer(t):
+        name = m.group(1)
+        kind = "ORG" if _ORG_SUFFIX.search(name) or any(
+            c[2] == "ORG" and c[1] >= m.start() - 1 for c in out[-50:]) else "PERSON"
+        if kind == "PERSON" and not surname.match(name):
+            continue
+        out.append((m.start(1), m.end(1), kind, name, None, None))
+
+    # SHOP: after 店铺名称 / 店铺“…”, and quoted names ending like a shop.
+    for m in _SHOP_CUE.finditer(t):
+        if m.group(1) or m.group(2):
+            g = 1 if m.group(1) else 2
+            out.append((m.start(g), m.end(g), "SHOP", m.group(g), None, None))
+        else:
+            chain = _QUOTE_CHAIN.match(t, m.end())
+            if chain:
+                for q in re.finditer(_QUOTED, chain.group()):
+                    out.append((chain.start() + q.start(1), chain.start() + q.end(1), "SHOP", q.group(1), None, None))
+    for q in re.finditer(_QUOTED, t):
+        name = q.group(1)
+        if 3 <= len(name) <= 20 and name.endswith(_SHOP_SUFFIX) and not _ORG_SUFFIX.search(name):
+            out.append((q.start(1), q.end(1), "SHOP", name, None, None))
+
+    # BRAND: quoted names next to 商标 / 品牌, or quoted after a registration number.
+    for chain in _QUOTE_CHAIN.finditer(t):
+        after = _BRAND_AFTER.match(t, chain.end())
+        before = _BRAND_BEFORE.search(t, max(0, chain.start() - 6), chain.start())
+        by_reg = re.search(r"第\d{5,9}号$", t[max(0, chain.start() - 12):chain.start()])
+        if after or before or by_reg:
+            for q in re.finditer(_QUOTED, chain.group()):
+                name = q.group(1).strip()
+                if 1 <= len(name) <= 20 and not name.endswith(_SHOP_SUFFIX[:6]):
+                    out.append((chain.start() + q.start(1), chain.start() + q.end(1), "BRAND", name, None, None))
+    for m in re.finditer(r"第\d{5,9}号" + _QUOTED, t):
+        out.append((m.start(1), m.end(1), "BRAND", m.group(1), None, None))
+
+    # PLATFORM: named in an agreement title or quoted before its web address.
+    for m in _PLATFORM_CUE.finditer(t):
+        out.append((m.start(1), m.end(1), "PLATFORM", m.group(1), None, None))
+    for m in _PLATFORM_QUOTED.finditer(t):
+        out.append((m.start(1), m.end(1), "PLATFORM", m.group(1), None, None))
+
+    # PRODUCT: the goods named after a brand / trademark cue in a sentence about counterfeits.
+    for m in _PRODUCT_AFTER.finditer(t):
+        if not _PRODUCT_CUE.search(t, max(0, m.start() - 40), m.start()):
+            continue
+        p = m.group("p")
+        cut = re.search(r"[的一共各等及和与]", p)
+        if cut:
+            p = p[:cut.start()]
+        if len(p) < 2 or _PRODUCT_STOP.search(p):
+            continue
+        s = m.start("p")
+        out.append((s, s + len(p), "PRODUCT", p, None, None))
+    return out
+
+
+# -- English --------------------------------------------------------------------------------------
+
+_CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_NAME = rf"{_CAP}(?:\s[A-Z]\.)?(?:\s{_CAP}){{1,2}}"
+_NAME_CAPS = r"[A-Z]{2,}(?:\s[A-Z]\.)?(?:\s[A-Z]{2,}){1,2}"
+_PERSON_CUES = [
+    re.compile(rf"(?:Hon\.|Honorable|Judge|Justice|Magistrate Judge)\s+(?P<n>{_NAME})"),
+    re.compile(rf"(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+(?P<n>{_NAME}|{_CAP})"),
+    re.compile(rf"(?:^|\n)\s*I,\s+(?P<n>{_NAME}),"),
+    re.compile(rf"/s/\s*(?P<n>{_NAME})"),
+    re.compile(rf"(?:DECLARATION|AFFIDAVIT) OF\s+(?P<n>{_NAME_CAPS}|{_NAME})"),
+    re.compile(rf"(?:Captured|Prepared|Signed|Reviewed|Submitted|Written|Sworn|Declared|Purchased|Conducted)\s+by:?\s+(?P<n>{_NAME})"),
+    re.compile(rf"(?:^|\n)(?:From|To|Cc|CC|Attn|Attention|Contact|Name|Investigator|Declarant|Buyer|Seller|Owner|Signatory):?\s+(?P<n>{_NAME})(?=\s*[<,\n(]|$)"),
+    re.compile(rf"(?:This is|My name is|I am|I'm)\s+(?P<n>{_NAME})(?=\s+(?:from|of|and|at)\b|[,.])"),
+    re.compile(rf"(?:Sincerely|Best regards|Kind regards|Regards|Respectfully submitted|Very truly yours|Yours truly|Yours sincerely|Best|Thanks|Thank you),?[ \t]*\n(?:[ \t]*\n)*(?:/s/\s*)?(?P<n>{_NAME})[ \t]*(?=\n|$)"),
+]
+_NOT_PERSON = {"Amazon Customer", "Dear Sir", "Sir Madam", "United States", "District Court", "Schedule A"}
+_EN_ORG_SUFFIX = re.compile(
+    r"(?:,?\s(?:Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Inc\.?|Incorporated|Corp\.?|Corporation|L\.?L\.?C\.?|LLP|"
+    r"L\.P\.|Ltd\.?|Limited|GmbH|S\.A\.|PLC|plc|Company|AG|B\.V\.|Pty\.? Ltd\.?))(?![A-Za-z])")
+_EN_ORG_WORD = re.compile(r"(?:[A-Z][A-Za-z0-9&'.\-]*|\([A-Z]{1,5}\)|&|and|of|de|the)$")
+_EN_ROLE = {"Plaintiff", "Plaintiffs", "Defendant", "Defendants", "The", "From", "To", "By", "Dear", "Re",
+            "Counsel", "Seller", "Buyer", "Our", "Your", "Business", "Name", "Operator", "Sold", "Of",
+            "Under", "And", "Its", "This", "That", "Between", "Against", "With", "Amazon", "Walmart"}
+_DEFINED = re.compile(r"\(\s*(?:the\s+)?[\"“]([A-Z][A-Za-z0-9&.\- ]{1,40})[\"”]\s*\)")
+_ROLE_WORDS = {"Plaintiff", "Plaintiffs", "Defendant", "Defendants", "Seller", "Buyer", "Company", "Court",
+               "Agreement", "Mark", "Marks", "Declarant", "Investigator", "Letter", "Order", "Products", "Goods"}
+_EN_SHOP_CUE = [
+    re.compile(r"\b(?:store|storefront|seller|shop|Store|Storefront|Seller|Shop)\s+(?:name\s+)?[\"“](?P<n>[^\"”\n]{2,40})[\"”]"),
+    re.compile(r"Defendant No\.\s*\d+\s*\(\s*[\"“](?P<n>[^\"”\n]{2,40})[\"”]\s*\)"),
+    re.compile(r"Sold by\s*[|:]\s*(?P<n>[^\n|]{2,40}?)\s*$", re.M),
+    re.compile(r"\b(?:the|our|my|a)\s+(?:shop|store|storefront)\s+(?P<n>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,4})\s+on\b"),
+]
+_CAPS_STOP = {"THE", "AND", "OR", "OF", "FOR", "IN", "US", "USA", "LLC", "INC", "NOT", "NO", "DISTRICT", "COURT",
+              "UNITED", "STATES", "ORDER", "FREE", "NEW", "TRO", "ASIN", "USB", "FBA", "CT", "PM", "AM", "PDF",
+              "CERTIFIED", "GENUINE", "REAL", "FILTRATION", "FIT", "PFAS", "ID", "URL", "PLAINTIFF",
+              "DEFENDANT", "DEFENDANTS", "SCHEDULE", "EXHIBIT", "DECLARATION", "SENT", "VIA", "EMAIL",
+              "BUYER", "SELLER", "MESSAGING", "AMAZON", "WALMART", "EBAY", "ORDERED", "GRANTED", "DENIED",
+              "ENTERED", "PART", "IP", "HK", "CN", "EASTERN", "DIVISION", "MEMORANDUM", "OPINION"}
+_CAPS_WORD = r"[A-Z][A-Z0-9]{2,}(?:[ \-][A-Z0-9]{2,})?"
+_EN_BRAND_MARKS = re.compile(
+    rf"(?P<chain>{_CAPS_WORD}(?:(?:,\s*|\s+(?:and|or|&)\s+){_CAPS_WORD})*)\s+(?:marks?|trademarks?|brands?|Marks?|Trademarks?)\b")
+_EN_BRAND_PAREN = re.compile(r"\d{1,2},\d{3},\d{3}\s*\((?P<n>[^)\n]{2,30})\)")
+_EN_BRAND_LABEL = re.compile(r"\bBrand\s*[:|]\s*(?P<n>[^\n,;|]{2,30}?)\s*(?=$|[\n,;|])", re.M)
+_EN_BRAND_CUE = re.compile(rf"\b(?:counterfeit|genuine|authentic|fake|original|knockoff|imitation)\s+(?P<n>{_CAPS_WORD})\b", re.I)
+_EN_PRODUCT_CUE = re.compile(
+    r"(?:purchased|bought|ordered)\s+(?:one|a|an|two|three|\d+)\s+[\"“](?P<n>[^\"”\n]{3,120})[\"”]"
+    r"|product\s+titled\s+[\"“](?P<n2>[^\"”\n]{3,120})[\"”]"
+    r"|(?:^|\n)Title\s*[|:]\s*(?P<n3>[^\n]{3,160})")
+_UNIT_WORDS = {"Lumen", "Lumens", "mAh", "W", "Watt", "Watts", "Pack", "Count", "Piece", "Pieces", "ml", "oz",
+               "Inch", "Inches", "ft", "Feet", "Cup", "Gallon", "V", "Volt", "LM", "lm", "Pcs", "PCS"}
+_EN_COURT = re.compile(
+    r"(?:UNITED STATES|United States|U\.S\.)\s+(?:DISTRICT|BANKRUPTCY|District|Bankruptcy)\s+(?:COURT|Court)"
+    r"(?:\s+(?:FOR THE|for the)\s+(?:(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|MIDDLE|Northern|Southern|Eastern|"
+    r"Western|Central|Middle)\s+)?(?:DISTRICT|District)\s+(?:OF|of)\s+(?:[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+)?))?"
+    r"|(?:UNITED STATES|United States)\s+(?:COURT OF APPEALS|Court of Appeals)\s+(?:FOR THE|for the)\s+[A-Z][A-Za-z]+\s+(?:CIRCUIT|Circuit)"
+    r"|(?:SUPREME COURT|Supreme Court) (?:OF|of) (?:THE|the) (?:UNITED STATES|United States)"
+    r"|(?:SUPERIOR|CIRCUIT|SUPREME|Superior|Circuit|Supreme) (?:COURT|Court) (?:OF|of) [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?")
+_STATES_MULTI = re.compile(r"^(?:New|North|South|West|Rhode|District)\b")
+
+
+def _en_org_start(t: str, suffix_start: int) -> int | None:
+    line_start = t.rfind("\n", 0, suffix_start) + 1
+    words = list(re.finditer(r"\S+", t[line_start:suffix_start]))
+    start = None
+    count = 0
+    for w in reversed(words):
+        tok = w.group().rstrip(",")
+        if w.group().endswith(",") and w is not words[-1]:
+            break
+        if not _EN_ORG_WORD.match(tok) or tok.startswith(("\"", "“")):
+            lead = re.match(r"[\"“(]", w.group())
+            if lead and _EN_ORG_WORD.match(tok[1:].rstrip(",")):
+                start = line_start + w.start() + 1
+            break
+        if tok in ("and", "of", "de", "the", "&") and start is None:
+            break
+        start = line_start + w.start()
+        count += 1
+        if count >= 8:
+            break
+    if start is None:
+        return None
+    # drop leading role words and connectors
+    while True:
+        m = re.match(r"(\S+)\s+", t[start:suffix_start])
+        if m and (m.group(1) in _EN_ROLE or m.group(1) in ("and", "of", "the", "&")):
+            start += m.end()
+            continue
+        break
+    return start if start < suffix_start else None
+
+
+def en_name_candidates(t: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for rx in _PERSON_CUES:
+        for m in rx.finditer(t):
+            n = m.group("n")
+            if n in _NOT_PERSON or n.split()[0] in _EN_ROLE:
+                continue
+            out.append((m.start("n"), m.end("n"), "PERSON", n, None, None))
+    orgs: list[tuple[int, int, str]] = []
+    for m in _EN_ORG_SUFFIX.finditer(t):
+        s = _en_org_start(t, m.start())
+        if s is None:
+            continue
+        end = m.end()
+        name = t[s:end]
+        if len(name) - len(m.group()) < 2:
+            continue
+        orgs.append((s, end, name))
+        out.append((s, end, "ORG", name, None, None))
+    for m in _DEFINED.finditer(t):
+        name = m.group(1).strip()
+        if name in _ROLE_WORDS or name.split()[0] in _ROLE_WORDS:
+            continue
+        before = t[max(0, m.start() - 2):m.start()]
+        if any(e >= m.start() - 2 for s, e, _ in orgs) or before.strip().endswith((")",)):
+            out.append((m.start(1), m.start(1) + len(name), "ORG", name, None, None))
+    for s, e, name in orgs:  # a distinctive first word used alone as the organisation's possessive
+        first = name.split()[0]
+        if len(first) >= 4 and not first.isupper() and first not in _EN_ROLE:
+            for m in re.finditer(rf"\b{re.escape(first)}(?='s\b)", t):
+                out.append((m.start(), m.end(), "ORG", first, None, None))
+    for rx in _EN_SHOP_CUE:
+        for m in rx.finditer(t):
+            n = m.group("n").strip()
+            if n and not n.startswith(("http", "www")):
+                s = m.start("n") + (len(m.group("n")) - len(m.group("n").lstrip()))
+                out.append((s, s + len(n), "SHOP", n, None, None))
+    for m in _EN_BRAND_MARKS.finditer(t):
+        base = m.start("chain")
+        for w in re.finditer(_CAPS_WORD, m.group("chain")):
+            name = w.group()
+            if name in _CAPS_STOP or name.split()[0] in _CAPS_STOP:
+                continue
+            out.append((base + w.start(), base + w.end(), "BRAND", name, None, None))
+    for rx in (_EN_BRAND_PAREN, _EN_BRAND_LABEL):
+        for m in rx.finditer(t):
+            n = m.group("n").strip()
+            if n and n not in _CAPS_STOP:
+                out.append((m.start("n"), m.start("n") + len(n), "BRAND", n, None, None))
+    for m in _EN_BRAND_CUE.finditer(t):
+        n = m.group("n")
+        if n.isupper() and n not in _CAPS_STOP and n.split()[0] not in _CAPS_STOP:
+            out.append((m.start("n"), m.end("n"), "BRAND", n, None, None))
+    for m in _EN_COURT.finditer(t):
+        out.append((m.start(), m.end(), "COURT", m.group(), None, None))
+    products: list[Candidate] = []
+    for m in _EN_PRODUCT_CUE.finditer(t):
+        g = "n" if m.group("n") else ("n2" if m.group("n2") else "n3")
+        p = _product_head(t, m.start(g), m.end(g))
+        if p:
+            products.append(p)
+    heads = {p[3] for p in products}
+    for p in products:
+        shorter = [h for h in heads if h != p[3] and p[3].startswith(h + " ")]
+        if shorter:
+            h = min(shorter, key=len)
+            out.append((p[0], p[0] + len(h), "PRODUCT", h, None, None))
+        else:
+            out.append(p)
+    return out
+
+
+def _product_head(t: str, s: int, e: int) -> Candidate | None:
+    """The goods noun phrase of a listing title: brand words, figures and units dropped."""
+    tokens = list(re.finditer(r"[^\s,;:()|]+|[,;:()|]", t[s:e]))
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i].group()
+        core = tok.split("-")[0]
+        if (core.isupper() and len(core) >= 2) or re.fullmatch(r"[\d.,]+[A-Za-z]*", tok) or (
+                tok in _UNIT_WORDS and i > 0 and re.match(r"\d", tokens[i - 1].group())):
+            i += 1
+            continue
+        break
+    j = i
+    while j < len(tokens) and re.fullmatch(r"[A-Z][a-z]+", tokens[j].group()):
+        j += 1
+    if j - i < 1 or (j - i == 1 and j < len(tokens) and tokens[j].group() not in ",;:()|"):
+        return None
+    ps, pe = s + tokens[i].start(), s + tokens[j - 1].end()
+    return (ps, pe, "PRODUCT", t[ps:pe], None, None)
+
+
+_ZH_COURT_TAIL = re.compile(r"(?:中级|高级|互联网|知识产权|海事|铁路运输|金融|基层)?人民法院|互联网法院|知识产权法院|海事法院|金融法院")
+
+
+def zh_court_candidates(t: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    place = _place_re()
+    for m in _ZH_COURT_TAIL.finditer(t):
+        s = m.start()
+        ws = s
+        while ws > 0 and s - ws < 20 and "\u4e00" <= t[ws - 1] <= "\u9fff":
+            ws -= 1
+        if t.startswith("最高", max(0, s - 2)) and m.group() == "人民法院":
+            out.append((s - 2, m.end(), "COURT", "最高人民法院", None, None))
+            continue
+        p = place.search(t, ws, s)
+        if p:
+            start = p.start()
+        else:
+            window = t[ws:s]
+            cut = 0
+            for b in re.finditer(r"上诉于|向|于|至|在|由|经|被|为|与|和|及|的|致|本|原审|一审|二审", window):
+                cut = b.end()
+            start = ws + cut
+            if not re.search(r"[省市区县州旗]$", t[start:s]) and m.group() == "人民法院":
+                continue
+        if s - start < 2 and m.group() == "人民法院":
+            continue
+        out.append((start, m.end(), "COURT", t[start:m.end()], None, None))
+    return out

@@ -1,0 +1,410 @@
+"""Structured facts by regular expressions over width-folded text.
+
+Every rule returns candidates ``(start, end, type, value, currency, valid)`` whose offsets index the
+original text (folding keeps offsets). Values follow the dev corpus README normalisation.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from litigator.identifiers import is_valid_credit_code, is_valid_resident_id
+from litigator.money import CN_DIGITS, parse_chinese_integer, quantize
+
+Candidate = tuple[int, int, str, str, "str | None", "bool | None"]
+
+# -- money -------------------------------------------------------------------------------------
+
+_AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_CN_NUM = "零〇○一二三四五六七八九十百千万亿壹贰貳叁肆伍陆柒捌玖拾佰仟两"
+_CN_DIGIT = "零〇一二三四五六七八九壹贰貳叁肆伍陆柒捌玖两"
+_PREFIX_CUR = {
+    "人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "US$": "USD", "US $": "USD", "USD": "USD",
+    "$": "USD", "HK$": "HKD", "HKD": "HKD", "EUR": "EUR", "€": "EUR", "£": "GBP", "GBP": "GBP",
+}
+_SUFFIX_CUR = {
+    "元": "CNY", "圆": "CNY", "块": "CNY", "块钱": "CNY", "美元": "USD", "美金": "USD", "港元": "HKD",
+    "港币": "HKD", "欧元": "EUR", "英镑": "GBP", "dollars": "USD", "dollar": "USD", "USD": "USD",
+    "RMB": "CNY", "CNY": "CNY", "yuan": "CNY", "HKD": "HKD", "EUR": "EUR", "euros": "EUR", "euro": "EUR",
+    "GBP": "GBP", "pounds": "GBP",
+}
+_SCALE = {"万": Decimal(10**4), "亿": Decimal(10**8), "k": Decimal(1000), "K": Decimal(1000),
+          "thousand": Decimal(1000), "million": Decimal(10**6), "billion": Decimal(10**9),
+          "m": Decimal(10**6), "bn": Decimal(10**9), "M": Decimal(10**6)}
+_EN_SCALE = r"(?:\s?(?:thousand|million|billion)\b|(?:k|K|m|M|bn)\b)"
+
+_MONEY_PREFIX = re.compile(
+    rf"(?P<cur>人民币|RMB|CNY|US\s?\$|USD|HK\$|HKD|EUR|GBP|[¥$€£])\s?(?P<num>{_AR})"
+    rf"(?P<scale>\s?[万亿](?!分之)|{_EN_SCALE})?(?P<tail>[余多]?(?:元|圆|块)?整?)"
+    rf"(?![0-9A-Za-z])")
+_MONEY_PREFIX_CN = re.compile(
+    rf"(?P<cur>人民币)?(?P<num>[{_CN_NUM}]+)(?P<unit>元|圆|块|美元|港元|欧元)"
+    rf"(?P<frac>(?:零?[{_CN_DIGIT}][角分]){{1,2}}|整)?")
+_MONEY_SUFFIX = re.compile(
+    rf"(?<![0-9A-Za-z.$¥€£,])(?P<num>{_AR})(?P<scale>\s?[万亿]|{_EN_SCALE})?(?P<approx>[余多])?"
+    rf"\s?(?P<cur>块钱|元|圆|块|美元|美金|港元|港币|欧元|英镑|(?:dollars?|USD|RMB|CNY|yuan|HKD|EUR|euros?|GBP|pounds)\b)"
+    rf"(?P<zheng>整)?")
+_MONEY_RANGE = re.compile(
+    rf"(?<![0-9A-Za-z.$¥€£,])(?P<num>{_AR})(?P<scale>[万亿])?\s?(?:至|到|~|～|-|—)\s?"
+    rf"(?P<num2>{_AR})(?P<scale2>[万亿])?(?P<cur>元|美元|港元|欧元)")
+
+
+def _dec(num: str) -> Decimal:
+    return Decimal(num.replace(",", ""))
+
+
+def _scale_of(token: str | None) -> Decimal:
+    if not token:
+        return Decimal(1)
+    return _SCALE[token.strip()]
+
+
+def money_candidates(t: str, default_currency: str = "CNY") -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _MONEY_PREFIX.finditer(t):
+        cur = _PREFIX_CUR.get(re.sub(r"\s", "", m["cur"]), "USD")
+        if m["cur"] == "$" and m.start() > 0 and t[m.start() - 1] in "HSUA":
+            continue
+        try:
+            value = _dec(m["num"]) * _scale_of(m["scale"])
+        except (InvalidOperation, KeyError):
+            continue
+        end = m.end()
+        tail = m["tail"] or ""
+        if tail and not any(c in tail for c in "元圆块"):
+            end -= len(tail)  # a bare 余/多/整 without 元 is not part of the amount
+        out.append((m.start(), end, "MONEY", str(quantize(value)), cur, None))
+    for m in _MONEY_PREFIX_CN.finditer(t):
+        num = m["num"]
+        if num[0] not in CN_DIGITS and num[0] not in "十拾":
+            continue
+        try:
+            value = Decimal(parse_chinese_integer(num))
+        except ValueError:
+            continue
+        frac = m["frac"] or ""
+        for d, unit in re.findall(rf"([{_CN_DIGIT}])([角分])", frac):
+            value += Decimal(CN_DIGITS[d]) / (10 if unit == "角" else 100)
+        cur = _SUFFIX_CUR.get(m["unit"], "CNY")
+        out.append((m.start(), m.end(), "MONEY", str(quantize(value)), cur, None))
+    for m in _MONEY_SUFFIX.finditer(t):
+        try:
+            value = _dec(m["num"]) * _scale_of(m["scale"])
+        except (InvalidOperation, KeyError):
+            continue
+        out.append((m.start(), m.end(), "MONEY", str(quantize(value)), _SUFFIX_CUR[m["cur"]], None))
+    for m in _MONEY_RANGE.finditer(t):
+        scale = m["scale"] or m["scale2"]
+        value = _dec(m["num"]) * _scale_of(scale)
+        out.append((m.start("num"), m.end("num"), "MONEY", str(quantize(value)),
+                    _SUFFIX_CUR[m["cur"]], None))
+    return out
+
+
+# Chat messages ("黎：一共13500") and money columns of tables give bare numbers a currency.
+_SPEAKER = re.compile(r"^[ \t]*([^\s:：|]{1,4})[:：]", re.M)
+_BARE_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z.:/#\-])(?P<num>\d{2,}(?:\.\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?)"
+    r"(?P<scale>[kK万])?(?![0-9A-Za-z%.:/\-_]|[\u4e00-\u9fff])")
+_MONEY_HEADER = re.compile(r"金额|价格|单价|总价|售价|价款|费用|\(元\)|（元）|Amount|Price|Total|USD|\(\$\)", re.I)
+
+
+def chat_money_candidates(t: str, default_currency: str) -> list[Candidate]:
+    speakers: dict[str, int] = {}
+    for m in _SPEAKER.finditer(t):
+        speakers[m.group(1)] = speakers.get(m.group(1), 0) + 1
+    chatty = {s for s, n in speakers.items() if n >= 3 and len(s) <= 3}
+    out: list[Candidate] = []
+    if chatty:
+        for m in _SPEAKER.finditer(t):
+            if m.group(1) not in chatty:
+                continue
+            line_end = t.find("\n", m.end())
+            line_end = len(t) if line_end < 0 else line_end
+            for n in _BARE_NUMBER.finditer(t, m.end(), line_end):
+                value = _dec(n["num"]) * (Decimal(1000) if n["scale"] in ("k", "K") else
+                                           Decimal(10**4) if n["scale"] == "万" else Decimal(1))
+                out.append((n.start(), n.end(), "MONEY", str(quantize(value)), default_currency, None))
+    return out
+
+
+def table_money_candidates(t: str, default_currency: str) -> list[Candidate]:
+    """Bare numbers in ``|``-separated table columns whose header names an amount."""
+    out: list[Candidate] = []
+    if "|" not in t:
+        return out
+    header: list[str] | None = None
+    pos = 0
+    for line in t.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if line.count("|") < 2:
+            header = None
+            continue
+        cells = line.split("|")
+        if header is None or set(line.strip()) <= set("|-: "):
+            if not set(line.strip()) <= set("|-: "):
+                header = cells
+            continue
+        offset = start
+        for i, cell in enumerate(cells):
+            if i < len(header) and _MONEY_HEADER.search(header[i]):
+                cur = "USD" if re.search(r"USD|\$", header[i]) else default_currency
+                m = re.fullmatch(r"\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?\s*", cell)
+                if m:
+                    s = offset + m.start(1)
+                    e = offset + (m.end(2) if m.group(2) else m.end(1))
+                    out.append((s, e, "MONEY", str(quantize(_dec(t[s:e]))), cur, None))
+            offset += len(cell) + 1
+    return out
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+_MONTHS = {m: i for i, ms in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for m in ms}
+_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+             r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_CN_DATE_DIGIT = "〇零○Ｏ一二三四五六七八九"
+_DATE_ZH = re.compile(r"(?<!\d)(?P<y>\d{4})\s?年\s?(?P<m>\d{1,2})\s?月(?:\s?(?P<d>\d{1,2})\s?[日号])?")
+_DATE_ZH_CN = re.compile(
+    rf"(?P<y>[{_CN_DATE_DIGIT}]{{4}})年(?P<m>[一二三四五六七八九十]{{1,3}})月"
+    rf"(?:(?P<d>[一二三四五六七八九十]{{1,3}})[日号])?")
+_DATE_YMD = re.compile(
+    r"(?<![0-9A-Za-z.\-/])(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?:(?P=sep)(?P<d>\d{1,2}))?"
+    r"(?![0-9A-Za-z\-/]|\.\d)")
+_DATE_MDY_NUM = re.compile(
+    r"(?<![0-9A-Za-z.\-/])(?P<m>\d{1,2})(?P<sep>[/\-])(?P<d>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})"
+    r"(?![0-9A-Za-z\-/]|\.\d)")
+_DATE_MDY = re.compile(
+    rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b")
+_DATE_DMY = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?\s+(?P<mon>{_MONTH_RE}),?\s+(?P<y>(?:19|20)\d{{2}})\b")
+_DATE_MY = re.compile(rf"\b(?P<mon>{_MONTH_RE}),?\s+(?P<y>(?:19|20)\d{{2}})\b")
+
+
+def _cn_small(s: str) -> int:
+    return parse_chinese_integer(s)
+
+
+def _iso(y: int, m: int, d: int | None) -> str | None:
+    try:
+        if d is None:
+            date(y, m, 1)
+            return f"{y:04d}-{m:02d}"
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def date_candidates(t: str) -> list[Candidate]:
+    out: list[Candidate] = []
+
+    def add(m: re.Match, y: int, mo: int, d: int | None) -> None:
+        if not 1900 <= y <= 2100:
+            return
+        iso = _iso(y, mo, d)
+        if iso:
+            out.append((m.start(), m.end(), "DATE", iso, None, None))
+
+    for m in _DATE_ZH.finditer(t):
+        add(m, int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None)
+    for m in _DATE_ZH_CN.finditer(t):
+        try:
+            y = int("".join(str(CN_DIGITS.get(c, 0)) for c in m["y"]))
+            add(m, y, _cn_small(m["m"]), _cn_small(m["d"]) if m["d"] else None)
+        except (ValueError, KeyError):
+            continue
+    for m in _DATE_YMD.finditer(t):
+        if m["d"] is None and m["sep"] == "/":
+            continue
+        add(m, int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None)
+    for m in _DATE_MDY_NUM.finditer(t):
+        y = int(m["y"])
+        if len(m["y"]) == 2:
+            if m["sep"] != "/":
+                continue
+            y += 2000 if y < 50 else 1900
+        add(m, y, int(m["m"]), int(m["d"]))
+    for m in _DATE_MDY.finditer(t):
+        add(m, int(m["y"]), _MONTHS[m["mon"].rstrip(".").lower()], int(m["d"]))
+    for m in _DATE_DMY.finditer(t):
+        add(m, int(m["y"]), _MONTHS[m["mon"].rstrip(".").lower()], int(m["d"]))
+    for m in _DATE_MY.finditer(t):
+        if m["mon"] == "May" and False:
+            continue
+        add(m, int(m["y"]), _MONTHS[m["mon"].rstrip(".").lower()], None)
+    return out
+
+
+# -- case and notary numbers ---------------------------------------------------------------------
+
+_CASE_ZH = re.compile(
+    r"[(\[〔]\s*(?P<y>(?:19|20)\d{2})\s*[)\]〕]\s*(?P<mid>[\u4e00-\u9fff][\u4e00-\u9fff\dA-Za-z ]{0,20}?)"
+    r"\s*(?P<no>第?\s*\d{1,7}\s*号(?:之[一二三四五六七八九十]+)?)")
+_CASE_EN = re.compile(
+    r"(?<![0-9A-Za-z:\-])(?:\d{1,2}:)?\d{2}-(?:cv|cr|mc|md|bk|ap|mj|po|civ|CV|CR|MC)-\d{1,6}"
+    r"(?:-[A-Za-z]{1,5})*(?![0-9A-Za-z\-])")
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "(", "〕": ")", "［": "(", "］": ")",
+                           "[": "(", "]": ")"})
+
+
+def case_number_candidates(text: str, t: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _CASE_ZH.finditer(t):
+        raw = text[m.start():m.end()]
+        value = re.sub(r"\s+", "", raw.translate(_BRACKETS))
+        value = value.translate(str.maketrans({c: chr(ord(c) - 0xFEE0) for c in "０１２３４５６７８９"}))
+        kind = "NOTARY_NUMBER" if "证" in m["mid"] else "CASE_NUMBER"
+        out.append((m.start(), m.end(), kind, value, None, None))
+    for m in _CASE_EN.finditer(t):
+        out.append((m.start(), m.end(), "CASE_NUMBER", m.group(), None, None))
+    return out
+
+
+# -- identifiers -------------------------------------------------------------------------------
+
+_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
+                 r"(?![0-9A-Za-z])")
+_USCC = re.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])")
+_ID_CUE = re.compile(r"身份|证号|号码|ID|id|Identity|identity")
+_USCC_CUE = re.compile(r"信用代码|代码|Register|register|credit|Credit|USCC|注册号")
+
+
+def identifier_candidates(t: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    taken: set[int] = set()
+    for m in _ID.finditer(t):
+        v = m.group().upper()
+        valid = is_valid_resident_id(v)
+        if valid or _ID_CUE.search(t, max(0, m.start() - 20), m.start()):
+            out.append((m.start(), m.end(), "ID_NUMBER", v, None, valid))
+            taken.add(m.start())
+    for m in _USCC.finditer(t):
+        if m.start() in taken:
+            continue
+        v = m.group()
+        has_letter = any(c.isalpha() for c in v)
+        cue = _USCC_CUE.search(t, max(0, m.start() - 30), m.start())
+        if has_letter or cue:
+            out.append((m.start(), m.end(), "CREDIT_CODE", v, None, is_valid_credit_code(v)))
+    return out
+
+
+# -- phones ------------------------------------------------------------------------------------
+
+_PHONE = re.compile(
+    r"(?<![0-9A-Za-z+\-.*])(?:"
+    r"\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,4}"             # international
+    r"|1[3-9]\d(?:[ \-]?\d{4}){2}"                         # CN mobile
+    r"|0\d{2,3}[ \-]\d{3,4}[ \-]?\d{4}"                    # CN landline with area code
+    r"|\(?[2-9]\d{2}\)?[ .\-][2-9]\d{2}[ .\-]\d{4}"        # North American
+    r")(?![0-9A-Za-z\-*]|\.\d)")
+_PHONE_POS = re.compile(r"电话|手机|联系|传真|Tel|tel|TEL|Phone|phone|Mobile|mobile|Fax|fax|WeChat|line")
+_PHONE_NEG = re.compile(r"编号|单号|票号|号码|账号|账户|卡号|证号|No\.|#|Order|order|ID|Serial|发票")
+
+
+def phone_candidates(t: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _PHONE.finditer(t):
+        digits = re.sub(r"\D", "", m.group())
+        if not 7 <= len(digits) <= 15:
+            continue
+        before = t[max(0, m.start() - 14):m.start()]
+        if _PHONE_NEG.search(before) and not _PHONE_POS.search(before):
+            continue
+        out.append((m.start(), m.end(), "PHONE", digits, None, None))
+    return out
+
+
+# -- order numbers, URLs, trademark registrations ----------------------------------------------
+
+_ORDER = re.compile(
+    r"(?:订单号码?|订单编号|交易单号|订单|(?<![A-Za-z])[Oo]rder(?:\s+(?:No\.?|Number|ID|#))?|PO\s?#)"
+    r"(?:分别)?(?:为|是)?[\s:#.]*(?P<v>#?[A-Za-z0-9][A-Za-z0-9\-]{4,40})")
+_ORDER_MORE = re.compile(r"\s*(?:、|,|和|及|and)\s*(?:订单号)?#?(?P<v>[A-Za-z0-9][A-Za-z0-9\-]{4,40})")
+
+
+def order_candidates(t: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _ORDER.finditer(t):
+        pos = m.start("v")
+        v = m["v"]
+        while True:
+            if v.startswith("#"):
+                v, pos = v[1:], pos + 1
+            v = v.rstrip("-")
+            if sum(c.isdigit() for c in v) < 6:
+                break
+            out.append((pos, pos + len(v), "ORDER_NUMBER", v, None, None))
+            nxt = _ORDER_MORE.match(t, pos + len(v))
+            if not nxt:
+                break
+            pos, v = nxt.start("v"), nxt["v"]
+    return out
+
+
+_URL = re.compile(r"(?<![@\w.])(?:https?://|www\.)[^\s“”\"'<>()\[\]{}，。；、！？|]+", re.I)
+_URL_CUED = re.compile(r"(?:网址|网站|域名|website|Website|domain|Domain|URL)[:：\s]*(?P<v>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:/[^\s“”\"'<>()，。；]*)?)")
+
+
+def url_candidates(t: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _URL.finditer(t):
+        v = m.group().rstrip(".,;:!?'\"")
+        out.append((m.start(), m.start() + len(v), "URL", v, None, None))
+    for m in _URL_CUED.finditer(t):
+        v = m["v"].rstrip(".,;:!?'\"")
+        if "@" in v or "." not in v:
+            continue
+        out.append((m.start("v"), m.start("v") + len(v), "URL", v, None, None))
+    return out
+
+
+_TM_ZH = re.compile(r"第\s?(?P<v>\d{5,9})\s?号")
+_TM_ZH_CUE = re.compile(r"商标|注册号|注册证")
+_TM_ZH_PLAIN = re.compile(r"(?:商标注册号|注册号|注册证号)(?:为|是)?[:\s]*(?P<v>\d{5,9})(?!\d)")
+_TM_EN = re.compile(r"(?:Reg(?:istration)?\.?\s*(?:Nos?\.?|Numbers?)|Registration\s+(?:Nos?\.?|Numbers?)|Reg\.)\s*[:#]?",
+                    re.I)
+_TM_EN_NUM = re.compile(r"(?<![\d,])(?:\d{1,2},\d{3},\d{3}|\d{6,8})(?![\d,]\d)")
+
+
+def trademark_candidates(t: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _TM_ZH.finditer(t):
+        if _TM_ZH_CUE.search(t, max(0, m.start() - 30), min(len(t), m.end() + 30)):
+            out.append((m.start("v"), m.end("v"), "TRADEMARK_REG", m["v"], None, None))
+    for m in _TM_ZH_PLAIN.finditer(t):
+        out.append((m.start("v"), m.end("v"), "TRADEMARK_REG", m["v"], None, None))
+    for m in _TM_EN.finditer(t):
+        seg_end = len(t)
+        stop = re.compile(r"\.\s|;|\n").search(t, m.end(), min(len(t), m.end() + 160))
+        seg_end = stop.start() if stop else min(len(t), m.end() + 160)
+        for n in _TM_EN_NUM.finditer(t, m.end(), seg_end):
+            out.append((n.start(), n.end(), "TRADEMARK_REG", n.group().replace(",", ""), None, None))
+    return out
+
+
+def structured_candidates(text: str, t: str, lang: str) -> list[Candidate]:
+    """All structured candidates of one document (``t`` is ``fold_width(text)``)."""
+    default_currency = "CNY" if lang == "zh" else "USD"
+    out: list[Candidate] = []
+    out += url_candidates(t)
+    out += case_number_candidates(text, t)
+    out += identifier_candidates(t)
+    out += trademark_candidates(t)
+    out += order_candidates(t)
+    out += phone_candidates(t)
+    out += money_candidates(t, default_currency)
+    out += chat_money_candidates(t, default_currency)
+    out += table_money_candidates(t, default_currency)
+    out += date_candidates(t)
+    return out
+
+
+STRUCTURED_RANK = {"URL": 0, "CASE_NUMBER": 1, "NOTARY_NUMBER": 1, "ID_NUMBER": 2, "CREDIT_CODE": 2,
+                   "TRADEMARK_REG": 3, "ORDER_NUMBER": 3, "PHONE": 4, "MONEY": 5, "DATE": 6}

@@ -1,0 +1,127 @@
+"""The complaint end to end: case folder in, .docx out, converted to PDF by LibreOffice.
+
+The PDF text must carry the parties, every 诉讼请求 amount equal to `damages --format json`, and
+each element of 《民事诉讼法》第一百二十四条; `pdffonts` must show an embedded CJK font.
+Under CI=true these tests run, never skip.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from litigator.money import format_yuan
+from support import EXAMPLES, require_tool, run_cli
+
+CN_EXAMPLES = sorted(p.parent.name for p in EXAMPLES.glob("*/case.yaml")
+                     if "jurisdiction: cn" in p.read_text(encoding="utf-8"))
+
+
+def _pdf_text(pdf: Path) -> str:
+    text = subprocess.run([require_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module", params=CN_EXAMPLES)
+def drafted(request, tmp_path_factory):
+    require_tool("soffice")
+    name = request.param
+    out = tmp_path_factory.mktemp(name)
+    result = run_cli("draft", EXAMPLES / name, "-o", out, "--pdf")
+    assert result.code == 0, result.err
+    damages = run_cli("damages", EXAMPLES / name, "--format", "json")
+    assert damages.code == 0, damages.err
+    return name, out, json.loads(damages.out)
+
+
+def test_set_is_complete(drafted):
+    _, out, _ = drafted
+    for f in ("complaint.docx", "complaint.pdf", "evidence-list.docx", "evidence-list.pdf", "calculation.json"):
+        assert (out / f).is_file(), f
+
+
+def test_claim_amounts_equal_damages_json(drafted):
+    name, out, damages = drafted
+    text = _pdf_text(out / "complaint.pdf")
+    filed = next(s for s in damages["scenarios"] if s["name"] == damages["filed_scenario"])
+    claims = text.split("诉讼请求", 1)[1].split("事实与理由", 1)[0]
+    for head in filed["heads"]:
+        assert format_yuan(Decimal(head["amount"])) in claims, (head["code"], head["amount"])
+    assert format_yuan(Decimal(filed["total"])) in claims
+    calc = json.loads((out / "calculation.json").read_text(encoding="utf-8"))
+    assert calc["scenarios"] == damages["scenarios"]
+
+
+def test_article_124_elements(drafted):
+    name, out, _ = drafted
+    from litigator.casefile import load_case
+
+    case = load_case(EXAMPLES / name).case
+    text = _pdf_text(out / "complaint.pdf")
+    assert "民事起诉状" in text
+    for p in case.plaintiffs:
+        assert "原告：" + p.name in text
+        assert p.address.replace(" ", "") in text
+        if p.representative:
+            assert p.representative.name in text
+    for d in case.defendants:
+        assert "被告：" + d.name in text
+        assert d.address.replace(" ", "") in text
+        if d.kind == "person":
+            assert f"{d.sex}，{d.birth_date.year}年{d.birth_date.month}月{d.birth_date.day}日出生" in text
+            assert d.id_number in text
+    order = [text.index(h) for h in ("诉讼请求", "事实与理由", "证据和证据来源", "此致")]
+    assert order == sorted(order)
+    assert re.search(r"1\.判令被告", text)
+    assert "此致" + case.court in text
+    assert "具状人：" in text
+    fd = case.filing_date
+    assert f"{fd.year}年{fd.month}月{fd.day}日" in text.rsplit("具状人", 1)[1]
+
+
+def test_evidence_list_has_every_exhibit(drafted):
+    name, out, _ = drafted
+    from litigator.evidence import collect_exhibits
+
+    text = _pdf_text(out / "evidence-list.pdf")
+    assert "证据目录" in text
+    for e in collect_exhibits(EXAMPLES / name):
+        assert e.sha256[:16] in text  # long hashes wrap inside the table cell
+        assert e.title.replace(" ", "")[:8] in text
+
+
+def test_cjk_font_is_embedded(drafted):
+    _, out, _ = drafted
+    fonts = subprocess.run([require_tool("pdffonts"), str(out / "complaint.pdf")], capture_output=True,
+                           text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    cjk = [r for r in rows if re.search(r"CJK|Song|Hei|Ming|Kai|Fang|Noto.*(SC|JP|TC|KR)", r, re.I)]
+    assert cjk, fonts
+    assert all(r.split()[-5] == "yes" for r in cjk), fonts  # the "emb" column
+
+
+def test_docx_sets_east_asian_fonts(drafted):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    _, out, _ = drafted
+    doc = Document(str(out / "complaint.docx"))
+    normal = doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
+    assert normal.get(qn("w:eastAsia")) == "仿宋"
+    assert doc.styles["Title"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "宋体"
+    title = doc.paragraphs[0]
+    assert title.text == "民事起诉状" and title.alignment == 1  # centred
+
+
+def test_drafts_are_byte_identical(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for out in (a, b):
+        assert run_cli("draft", EXAMPLES / "platform-v-seller", "-o", out).code == 0
+    for f in ("complaint.docx", "evidence-list.docx", "calculation.json"):
+        assert (a / f).read_bytes() == (b / f).read_bytes(), f

@@ -1,0 +1,77 @@
+"""Templates are data: sandboxed, strict about missing facts, Markdown-escaped."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from litigator.drafting import markdown_to_docx, render_markdown
+from litigator.drafting.environment import escape_markdown, make_environment, render_template
+from litigator.errors import TemplateRenderError
+
+
+def _env(tmp_path, text: str):
+    (tmp_path / "t.md.j2").write_text(text, encoding="utf-8")
+    return make_environment(tmp_path)
+
+
+def test_missing_fact_fails_loudly(tmp_path):
+    env = _env(tmp_path, "被告：{{ defendant.name }}\n")
+    with pytest.raises(TemplateRenderError, match="missing fact") as exc:
+        render_template(env, "t.md.j2", {})
+    assert exc.value.where == "line 1"
+
+
+def test_none_is_not_printed_as_blank(tmp_path):
+    env = _env(tmp_path, "电话：{{ phone }}\n")
+    with pytest.raises(TemplateRenderError, match="None"):
+        render_template(env, "t.md.j2", {"phone": None})
+
+
+def test_sandbox_blocks_python_internals(tmp_path):
+    env = _env(tmp_path, "{{ ''.__class__.__mro__[1].__subclasses__() }}\n")
+    with pytest.raises(TemplateRenderError):
+        render_template(env, "t.md.j2", {})
+
+
+def test_values_are_escaped_for_markdown_not_html(tmp_path):
+    env = _env(tmp_path, "{{ name }}\n")
+    out = render_template(env, "t.md.j2", {"name": "A&B *Shop* <1> # [x]"})
+    assert "&amp;" not in out
+    assert out.strip() == r"A&B \*Shop\* \<1\> \# \[x\]"
+
+
+def test_hostile_value_cannot_make_structure(tmp_path):
+    env = _env(tmp_path, "**被告**：{{ name }}\n")
+    out = render_template(env, "t.md.j2", {"name": "x\n\n# 伪造标题\n1. 伪造请求"})
+    data = markdown_to_docx(out, "t", date(2026, 12, 1))
+    from io import BytesIO
+
+    from docx import Document
+
+    doc = Document(BytesIO(data))
+    assert len(doc.paragraphs) == 1
+    assert "# 伪造标题" in doc.paragraphs[0].text
+
+
+def test_money_filters(tmp_path):
+    env = _env(tmp_path, "{{ a|yuan }} {{ a|capital }}\n")
+    assert render_template(env, "t.md.j2", {"a": Decimal("2670000")}).strip() == \
+        "2,670,000.00元 人民币贰佰陆拾柒万元整"
+
+
+def test_escape_markdown_is_idempotent_on_plain_chinese():
+    assert escape_markdown("上海市奉贤区人民法院") == "上海市奉贤区人民法院"
+
+
+def test_shipped_templates_parse():
+    env = make_environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+
+
+def test_render_markdown_uses_shipped_templates():
+    with pytest.raises(TemplateRenderError):
+        render_markdown("cn/complaint.md.j2", {})
