@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from litigator.errors import CaseFileError
+from litigator.errors import CaseFileError, LitigatorError
 from litigator.models import Case
 
 CASE_FILE = "case.yaml"
@@ -86,6 +86,30 @@ def format_loc(loc: tuple[Any, ...]) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out
+
+
+def parse_key_path(text: str) -> tuple[Any, ...]:
+    """``scenarios.base.goodwill`` or ``expenses[0].amount`` → a loc tuple for :func:`key_line`."""
+    loc: list[Any] = []
+    for part in text.split("."):
+        name, _, rest = part.partition("[")
+        if name:
+            loc.append(name)
+        for index in filter(None, rest.replace("]", "").split("[")):
+            loc.append(int(index) if index.isdigit() else index)
+    return tuple(loc)
+
+
+def locate(err: LitigatorError, folder: "CaseFolder") -> LitigatorError:
+    """Point an error raised against ``case.yaml`` at the real file and the key's line."""
+    if err.path != CASE_FILE:
+        return err
+    err.path = str(folder.case_file)
+    if err.where and not err.where[:1].isdigit():
+        line = key_line(folder.raw, parse_key_path(err.where))
+        if line:
+            err.where = f"{line}: {err.where}"
+    return err
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:

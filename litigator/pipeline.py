@@ -38,14 +38,22 @@ def load_sales(folder: CaseFolder, accept_rejects: bool = False) -> SalesSummary
     if folder.case.sales is None:
         return None
     from litigator import sales
+    from litigator.casefile import locate
 
-    return sales.summarise(folder, accept_rejects=accept_rejects)
+    try:
+        return sales.summarise(folder, accept_rejects=accept_rejects)
+    except LitigatorError as err:
+        raise locate(err, folder) from None
 
 
 def compute_damages(folder: CaseFolder, sales_summary: SalesSummary | None) -> DamagesReport:
     from litigator import damages
+    from litigator.casefile import locate
 
-    return damages.compute(folder.case, sales_summary, folder.label())
+    try:
+        return damages.compute(folder.case, sales_summary, folder.label())
+    except LitigatorError as err:
+        raise locate(err, folder) from None
 
 
 def analyse(case_dir: str | Path, accept_rejects: bool = False) -> CaseRun:

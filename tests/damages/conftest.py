@@ -1,0 +1,6 @@
+"""Damages tests build Case and SalesSummary objects directly (damages_factories.py)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
