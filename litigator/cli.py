@@ -135,7 +135,12 @@ def facts(
         else:
             result = facts_stage.accept(case_dir, keys or None)
             sys.stdout.write(result.diff)
-            print(f"updated {Path(case_dir) / 'case.yaml'} (backup: case.yaml.bak)", file=sys.stderr)
+            warn([f"not applied: {s}" for s in result.skipped])
+            if result.applied:
+                print(f"updated {result.case_yaml} ({', '.join(result.applied)}); backup: {result.backup}",
+                      file=sys.stderr)
+            else:
+                print("nothing applied", file=sys.stderr)
         return
     if dump_text:
         for p in paths:
@@ -143,7 +148,7 @@ def facts(
         return
     result = facts_stage.extract_paths(paths, lang=lang.value)
     if format is Format.json:
-        emit_json(result.model_dump(mode="json", exclude_none=True))
+        emit_json(result.model_dump(mode="json"))
     else:
         from rich.table import Table
 
@@ -164,12 +169,11 @@ def facts(
 def _print_proposals(proposals) -> None:
     from rich.table import Table
 
-    table = Table("key", "value", "source", "case.yaml now")
-    items = getattr(proposals, "items", None)
-    rows = items() if callable(items) else []
-    for key, p in rows:
-        table.add_row(key, str(getattr(p, "value", p)), str(getattr(p, "source", "")),
-                      str(getattr(p, "current", "") or ""))
+    table = Table("key", "value", "source", "case.yaml now", title="Proposals (facts.yaml)")
+    for p in proposals.proposals:
+        value = p.value + (f" {p.currency}" if p.currency else "")
+        now = (p.current or "") + ("  CONFLICT" if p.conflict else "")
+        table.add_row(p.key, value, f"{p.file}:{p.line}", now)
     _console(stderr=True).print(table)
 
 

@@ -44,29 +44,30 @@ _PERSON_LABELS = [
 ]
 _PERSON_LABEL_RE = re.compile(
     "(?:" + "|".join("[ ]*".join(map(re.escape, lab)) for lab in
-                     sorted(_PERSON_LABELS, key=len, reverse=True)) + r")[ ]*[:]?[ ]*")
+                     sorted(_PERSON_LABELS, key=len, reverse=True)) + r")[ ]*[:|]?[ ]*")
 _ORG_SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|分公司|公司|商行|律师事务所|会计师事务所|公证处|"
     r"市场监督管理局|监督管理局|管理局|公安局|税务局|知识产权局|研究院|研究所|协会|商会|集团|"
-    r"经营部|工作室|门市部|合作社|银行")
+    r"经营部|工作室|门市部|合作社|(?<=中国|工商|建设|农业|交通|招商|浦发|民生|兴业|光大|中信|平安|华夏|广发|储蓄)银行")
 _ORG_BOUNDARY = re.compile(
     r"原告|被告|申请人|第三人|权利人|经营主体|个体工商户|收款方|付款方|委托|配合|品牌|简称|通过|"
     r"联系|制造商|生产商|为|系|是|由|向|与|和|及|或|被|经|在|于|对|给|将|从|把|至|即|同|跟|找|请|让|"
     r"交|等|的|了|人|:")
 _ORG_BAD_START = re.compile(r"该|本|我|贵|上述|其|此|各|两|同一|一家|某些|这|那|其他|涉案|相关|前述|下列")
 _SHORT_NAME = re.compile(r"[(](?:以下)?简称[“\"]?([^”\")]{2,20})[”\"]?[)]")
-_SHOP_SUFFIX = ("专营店", "旗舰店", "专卖店", "小店", "小铺", "小屋", "商城", "网店", "店", "铺", "馆", "坊")
+_SHOP_SUFFIX = ("专营店", "旗舰店", "专卖店", "小店", "小铺", "小屋", "商城", "网店", "店铺", "精品店", "企业店")
 _SHOP_CUE = re.compile(
-    r"(?:店铺名称|店名|店铺名|网店名称|商铺名称)(?:为|是)?[ :]*(?:" + _QUOTED + r"|([^，,。；;\s|()“\"]{2,25}))"
+    r"(?:店铺名称|店名|店铺名|网店名称|商铺名称)(?:(?:为|是)?[ :]*" + _QUOTED + r"|[ ]*[:|][ ]*([^，,。；;\s|()“\"]{2,25}))"
     r"|(?:店铺|网店|开设店铺|开设网店|在)(?=[“\"])")
 _QUOTE_CHAIN = re.compile(r"(?:" + _QUOTED + r"[、和及与或]?){1,6}")
 _BRAND_AFTER = re.compile(r"[ ]*(?:注册商标|商标|品牌|牌|字样)")
-_BRAND_BEFORE = re.compile(r"(?:品牌|商标|标注|印有|假冒|涉及品牌)[ :：]*$")
+_BRAND_BEFORE = re.compile(r"(?:品牌|商标|标注|印有|假冒|涉及品牌|标题含|标题含有|关键词)[ :：]*$")
 _PLATFORM_CUE = re.compile(r"《([" + _H + r"A-Za-z0-9]{1,8}?)(?:平台)?(?:服务协议|用户协议|规则)》")
 _PLATFORM_QUOTED = re.compile(_QUOTED + r"(?=[ ]*\((?:网址|域名)|平台)")
-_PRODUCT_STOP = re.compile(r"商品|产品|货物|物品|行为|维权|一案|字样|案|权|的|是|在|了|和|与|及|或|中$|标识|包装|商标")
-_PRODUCT_AFTER = re.compile(r"(?:商标的|商标|品牌的|品牌|”的|”)[ ]*(?:[0-9A-Za-z.]+[ ]?(?:毫安|mAh|ml|ML|g|kg|W|寸)?[ ]*)*"
-                            r"(?P<p>[" + _H + r"]{2,8})")
+_PRODUCT_STOP = re.compile(r"注册|许可|授权|商品|产品|货物|物品|行为|维权|一案|字样|案|权|的|是|在|了|和|与|及|或|中$|标识|包装|商标")
+_PRODUCT_CUE_AT = re.compile(r"(?:注册商标|商标|品牌)的?|”的?(?![“\"])")
+_PRODUCT_AT = re.compile(r"[ ]*(?:[0-9A-Za-z.]+[ ]?(?:毫安|mAh|ml|ML|g|kg|W|寸)?[ ]*)*(?P<p>[" + _H + r"]{2,8})")
+_PRODUCT_CUE_QUOTE = re.compile(r"(?:假冒|仿冒|标注|印有)[ ]*(?:[“\"][^”\"]{1,12}[”\"][、和及或]?)+$")
 _PRODUCT_CUE = re.compile(r"假冒|标注|仿冒|销售|售卖|购买|名称:")
 
 
@@ -116,6 +117,10 @@ def zh_name_candidates(t: str) -> list[Candidate]:
                 continue
             # a boundary inside parentheses ("(上海)") is part of the name
             cut = b.end()
+        for p in place.finditer(t, ws, s):
+            if p.start() < ws + cut < p.end():
+                cut = p.start() - ws
+                break
         name_start = ws + cut
         p = place.search(t, name_start, s)
         if p and p.start() - name_start <= 6 and (p.start() == 0 or t[p.start() - 1] != "("):
@@ -123,7 +128,7 @@ def zh_name_candidates(t: str) -> list[Candidate]:
         core = t[name_start:s]
         if core.startswith(")"):
             continue
-        if len(core) < 2 or _ORG_BAD_START.match(core):
+        if len(core) < 2 or _ORG_BAD_START.match(core) or core[-1] in "本该我贵其此各":
             continue
         if core.count("(") != core.count(")"):
             continue
@@ -164,7 +169,8 @@ def zh_name_candidates(t: str) -> list[Candidate]:
         if after or before or by_reg:
             for q in re.finditer(_QUOTED, chain.group()):
                 name = q.group(1).strip()
-                if 1 <= len(name) <= 20 and not name.endswith(_SHOP_SUFFIX[:6]):
+                if 1 <= len(name) <= 12 and not name.endswith(_SHOP_SUFFIX[:6]) and ":" not in name \
+                        and not _ORG_SUFFIX.search(name):
                     out.append((chain.start() + q.start(1), chain.start() + q.end(1), "BRAND", name, None, None))
     for m in re.finditer(r"第\d{5,9}号" + _QUOTED, t):
         out.append((m.start(1), m.end(1), "BRAND", m.group(1), None, None))
@@ -176,25 +182,36 @@ def zh_name_candidates(t: str) -> list[Candidate]:
         out.append((m.start(1), m.end(1), "PLATFORM", m.group(1), None, None))
 
     # PRODUCT: the goods named after a brand / trademark cue in a sentence about counterfeits.
-    for m in _PRODUCT_AFTER.finditer(t):
-        if not _PRODUCT_CUE.search(t, max(0, m.start() - 40), m.start()):
+    for m in _PRODUCT_CUE_AT.finditer(t):
+        quote = m.group().startswith("”")
+        near = t[max(0, m.start() - (14 if quote else 40)):m.start()]
+        if not (_PRODUCT_CUE_QUOTE if quote else _PRODUCT_CUE).search(near):
             continue
-        p = m.group("p")
+        pm = _PRODUCT_AT.match(t, m.end())
+        if not pm:
+            continue
+        p = pm.group("p")
         cut = re.search(r"[的一共各等及和与]", p)
         if cut:
             p = p[:cut.start()]
         if len(p) < 2 or _PRODUCT_STOP.search(p):
             continue
-        s = m.start("p")
+        s = pm.start("p")
         out.append((s, s + len(p), "PRODUCT", p, None, None))
+    # a Latin word written against a quoted brand is the brand's other form: “银杉YINSHAN…”
+    brands = {c[3] for c in out if c[2] == "BRAND"}
+    if brands:
+        alt = _alternation(sorted(brands))
+        for m in re.finditer(rf"(?<=[“\"])(?:{alt})(?P<w>[A-Z][A-Z0-9]{{2,}})(?![a-z])", t):
+            out.append((m.start("w"), m.end("w"), "BRAND", m.group("w"), None, None))
     return out
 
 
 # -- English --------------------------------------------------------------------------------------
 
 _CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_NAME = rf"{_CAP}(?:\s[A-Z]\.)?(?:\s{_CAP}){{1,2}}"
-_NAME_CAPS = r"[A-Z]{2,}(?:\s[A-Z]\.)?(?:\s[A-Z]{2,}){1,2}"
+_NAME = rf"{_CAP}(?:[ ][A-Z]\.)?(?:[ ]{_CAP}){{1,2}}"
+_NAME_CAPS = r"[A-Z]{2,}(?:[ ][A-Z]\.)?(?:[ ][A-Z]{2,}){1,2}"
 _PERSON_CUES = [
     re.compile(rf"(?:Hon\.|Honorable|Judge|Justice|Magistrate Judge)\s+(?P<n>{_NAME})"),
     re.compile(rf"(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+(?P<n>{_NAME}|{_CAP})"),
@@ -234,7 +251,7 @@ _EN_BRAND_MARKS = re.compile(
     rf"(?P<chain>{_CAPS_WORD}(?:(?:,\s*|\s+(?:and|or|&)\s+){_CAPS_WORD})*)\s+(?:marks?|trademarks?|brands?|Marks?|Trademarks?)\b")
 _EN_BRAND_PAREN = re.compile(r"\d{1,2},\d{3},\d{3}\s*\((?P<n>[^)\n]{2,30})\)")
 _EN_BRAND_LABEL = re.compile(r"\bBrand\s*[:|]\s*(?P<n>[^\n,;|]{2,30}?)\s*(?=$|[\n,;|])", re.M)
-_EN_BRAND_CUE = re.compile(rf"\b(?:counterfeit|genuine|authentic|fake|original|knockoff|imitation)\s+(?P<n>{_CAPS_WORD})\b", re.I)
+_EN_BRAND_CUE = re.compile(r"\b(?:[Cc]ounterfeit|[Gg]enuine|[Aa]uthentic|[Ff]ake|[Oo]riginal|[Kk]nockoff|[Ii]mitation)\s+(?P<n>[A-Z][A-Z0-9]{2,})\b")
 _EN_PRODUCT_CUE = re.compile(
     r"(?:purchased|bought|ordered)\s+(?:one|a|an|two|three|\d+)\s+[\"“](?P<n>[^\"”\n]{3,120})[\"”]"
     r"|product\s+titled\s+[\"“](?P<n2>[^\"”\n]{3,120})[\"”]"

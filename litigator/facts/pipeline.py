@@ -34,18 +34,32 @@ _NAME_RANK = {"COURT": 0, "ORG": 1, "SHOP": 2, "PLATFORM": 3, "BRAND": 4, "PRODU
 _PROPAGATE = ("PERSON", "ORG", "SHOP", "PLATFORM", "BRAND", "PRODUCT", "COURT")
 
 
+TEXT_KEY = "litigator_text"
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` once (spaCy rebuilds it from the tokens on every access)."""
+    t = doc.user_data.get(TEXT_KEY)
+    if t is None:
+        t = doc.user_data[TEXT_KEY] = doc.text
+    return t
+
+
 def _folded(doc: Doc) -> str:
     t = doc.user_data.get(FOLD_KEY)
     if t is None:
-        t = doc.user_data[FOLD_KEY] = fold_width(doc.text)
+        t = doc.user_data[FOLD_KEY] = fold_width(_text(doc))
     return t
 
 
 @Language.component("litigator_structured")
 def structured_component(doc: Doc) -> Doc:
     lang = doc.lang_ if doc.lang_ in ("zh", "en") else "en"
-    doc.user_data.setdefault(CAND_KEY, []).extend(structured_candidates(doc.text, _folded(doc), lang))
+    doc.user_data.setdefault(CAND_KEY, []).extend(structured_candidates(_text(doc), _folded(doc), lang))
     return doc
+
+
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+|\b(?:LLC|Inc|Ltd|Co)\b")
 
 
 @Language.component("litigator_names_zh")
@@ -54,7 +68,8 @@ def names_zh_component(doc: Doc) -> Doc:
     cands = doc.user_data.setdefault(CAND_KEY, [])
     cands.extend(zh_name_candidates(t))
     cands.extend(zh_court_candidates(t))
-    cands.extend(en_name_candidates(t))  # English names inside Chinese files (Amazon sellers …)
+    if _LATIN_NAME.search(t):  # English names inside Chinese files (Amazon sellers …)
+        cands.extend(en_name_candidates(t))
     return doc
 
 
@@ -81,11 +96,12 @@ def _ascii_bounded(t: str, s: int, e: int) -> bool:
 @Language.component("litigator_resolve")
 def resolve_component(doc: Doc) -> Doc:
     t = _folded(doc)
+    text = _text(doc)
     cands: list = doc.user_data.pop(CAND_KEY, [])
     for span in doc.spans.get(DICT_SPANS, []):
         s, e = span.start_char, span.end_char
         if _ascii_bounded(t, s, e):
-            cands.append((s, e, span.label_, doc.text[s:e], None, None))
+            cands.append((s, e, span.label_, text[s:e], None, None))
     # Names found by a cue are also facts at their other mentions in the document.
     found: dict[str, str] = {}
     for c in cands:
@@ -96,7 +112,7 @@ def resolve_component(doc: Doc) -> Doc:
         for m in rx.finditer(t):
             v = m.group()
             if _ascii_bounded(t, m.start(), m.end()):
-                cands.append((m.start(), m.end(), found[v], doc.text[m.start():m.end()], None, None))
+                cands.append((m.start(), m.end(), found[v], text[m.start():m.end()], None, None))
 
     def priority(c):
         rank = STRUCTURED_RANK.get(c[2])
@@ -117,6 +133,8 @@ def resolve_component(doc: Doc) -> Doc:
         seen.add((c[0], c[1], c[2], c[3]))
         accepted.append(c)
     accepted.sort()
+    accepted = [c if c[2] in STRUCTURED_RANK else (c[0], c[1], c[2], text[c[0]:c[1]], c[4], c[5])
+                for c in accepted]
     doc.user_data[FACTS_KEY] = accepted
     spans = []
     for s, e, label, value, _cur, _valid in accepted:
@@ -124,6 +142,8 @@ def resolve_component(doc: Doc) -> Doc:
         if span is not None:
             spans.append(span)
     doc.spans[FACTS_SPANS] = spans
+    for k in (TEXT_KEY, FOLD_KEY):
+        doc.user_data.pop(k, None)
     return doc
 
 
@@ -139,6 +159,25 @@ def _dictionary_patterns(nlp: Language) -> list[dict]:
     return patterns
 
 
+class _KeepText:
+    """Wraps the language's tokenizer and keeps the input string in ``doc.user_data``.
+
+    Components then read the string instead of ``doc.text``, which spaCy rebuilds token by token
+    (for Chinese, character by character) on every access.
+    """
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
+
+
 @lru_cache(maxsize=4)
 def build_pipeline(lang: str) -> Language:
     """The pipeline of one language, built offline (no statistical model)."""
@@ -147,6 +186,7 @@ def build_pipeline(lang: str) -> Language:
     if lang not in ("zh", "en"):
         raise ValueError(f"unsupported language {lang!r} (zh or en)")
     nlp = spacy.blank(lang)
+    nlp.tokenizer = _KeepText(nlp.tokenizer)
     nlp.add_pipe("litigator_structured")
     ruler = nlp.add_pipe("span_ruler", name="litigator_dictionary",
                          config={"spans_key": DICT_SPANS, "phrase_matcher_attr": "ORTH",

@@ -1,5 +1,435 @@
-"""Placeholder; replaced below."""
-def propose(case_dir): raise NotImplementedError
-def write_proposals(case_dir, force=False): raise NotImplementedError
-def accept(case_dir, keys=None): raise NotImplementedError
-def unresolved_conflicts(case_dir): raise NotImplementedError
+"""Proposals: case.yaml values read from ``CASE/evidence/``, reviewed in facts.yaml, then accepted.
+
+``propose`` picks, per case field, the best-supported fact (role cues such as 被告 / 经营者 / 认证姓名 /
+Business Name for the defendant, the paragraph of the order number for the test purchase) and
+lists a conflict where case.yaml already says something else. ``accept`` applies accepted proposals
+with a ruamel.yaml round trip (comments kept), after a ``case.yaml.bak`` backup.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import os
+import re
+import shutil
+import tempfile
+from collections import Counter
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from litigator.errors import CaseFileError, OutputExistsError
+from litigator.facts.model import AcceptResult, Fact, Proposal, Proposals
+
+FACTS_YAML = "facts.yaml"
+KEY_FIELDS = {
+    "defendant_name": "defendants[0].name",
+    "defendant_id_number": "defendants[0].id_number",
+    "shop_name": "defendants[0].shops[0].name",
+    "platform": "defendants[0].shops[0].platform",
+    "purchase_date": "test_purchases[0].date",
+    "order_number": "test_purchases[0].order_number",
+    "purchase_amount": "test_purchases[0].amount",
+    "notary_number": "test_purchases[0].notary_number",
+    "brand": "products[0].brand",
+    "court": "court",
+}
+PROPOSAL_KEYS = tuple(KEY_FIELDS)
+# Payment and messaging services are platforms of the deal, not the marketplace of the shop.
+_PAYMENT = {"支付宝", "微信支付", "微信", "QQ", "云闪付", "Alipay", "WeChat", "WeChat Pay", "PayPal", "Venmo",
+            "Stripe", "Payoneer", "WorldFirst"}
+_DEFENDANT_BEFORE = re.compile(
+    r"(?:被告|经营主体(?:变更)?为(?:个体工商户)?|经营者(?:姓名)?|实名认证人为?|认证姓名|卖家|店主|对方当事人|"
+    r"被申请人|Business Name|Seller|Defendant|Operator|Sold by)[\s:：|“\"]*$")
+_DEFENDANT_AFTER = re.compile(r"^[\s,，]*(?:[（(]被告|\n\s*Operator of|（经营者)")
+_PLAINTIFF_BEFORE = re.compile(r"(?:原告|申请人|出具单位|提交人|委托人|发布方)[\s:：]*$")
+_AMOUNT_CUE = re.compile(r"(?:实付款?|应付总额|实付金额|付款金额|支付金额|订单金额|合计|总计|a total of|total of|total|Total|paid)"
+                         r"[\s:：“\"]*$")
+
+
+def _evidence_facts(case_dir: Path):
+    from litigator.facts.extract import extract_paths
+
+    evidence = case_dir / "evidence"
+    if not evidence.is_dir():
+        raise CaseFileError("no evidence/ folder", case_dir)
+    result = extract_paths([evidence])
+    texts: dict[str, str] = {}
+    from litigator.facts.readers import read_text
+
+    for entry in result.files:
+        if entry.error is None:
+            texts[entry.path] = read_text(entry.path).text
+    return result, texts
+
+
+def _same_line(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return "\n" not in text[lo:hi]
+
+
+def _choose(facts: list[Fact], texts: dict[str, str]) -> dict[str, tuple[Fact, str, list[str]]]:
+    """key -> (fact, value to write, alternatives)."""
+    chosen: dict[str, tuple[Fact, str, list[str]]] = {}
+    by_type: dict[str, list[Fact]] = {}
+    for f in facts:
+        by_type.setdefault(f.type, []).append(f)
+
+    def alternatives(kind: str, value: str) -> list[str]:
+        return sorted({f.value for f in by_type.get(kind, []) if f.value != value})
+
+    # defendant: the person or organisation with the most defendant cues
+    score: Counter[str] = Counter()
+    first: dict[str, Fact] = {}
+    for f in by_type.get("PERSON", []) + by_type.get("ORG", []):
+        text = texts[f.file]
+        before = text[max(0, f.start - 16):f.start]
+        after = text[f.end:f.end + 20]
+        if _PLAINTIFF_BEFORE.search(before):
+            continue
+        if _DEFENDANT_BEFORE.search(before) or _DEFENDANT_AFTER.search(after):
+            score[f.value] += 1
+            if f.value not in first or (f.file, f.start) < (first[f.value].file, first[f.value].start):
+                first[f.value] = f
+    if score:
+        best = max(score, key=lambda v: (score[v], -_order(first[v], facts)))
+        fd = first[best]
+        chosen["defendant_name"] = (fd, fd.value, sorted(v for v in score if v != best))
+        # the defendant's identifier: the first ID / credit code soon after a mention of the name
+        for f in sorted(by_type.get("ID_NUMBER", []) + by_type.get("CREDIT_CODE", []), key=lambda x: _order(x, facts)):
+            text = texts[f.file]
+            mentions = [m.end() for m in re.finditer(re.escape(best), text[:f.start])]
+            if mentions and f.start - mentions[-1] <= 160 and not any(
+                    o.file == f.file and mentions[-1] <= o.start < f.start and o.value != best
+                    and o.type in ("PERSON", "ORG") and o.value not in best for o in facts):
+                chosen["defendant_id_number"] = (f, f.value, [])
+                break
+
+    def most_mentioned(kind: str, exclude: set[str] = set(), group=lambda v: v) -> None:
+        items = [f for f in by_type.get(kind, []) if f.value not in exclude]
+        if not items:
+            return None
+        groups = Counter(group(f.value) for f in items)
+        top = max(groups, key=lambda g: (groups[g], -min(_order(f, facts) for f in items if group(f.value) == g)))
+        forms = Counter(f.value for f in items if group(f.value) == top)
+        value = max(forms, key=lambda v: (forms[v], -len(v)))
+        f = next(f for f in items if f.value == value)
+        return f
+
+    shop = most_mentioned("SHOP")
+    if shop:
+        chosen["shop_name"] = (shop, shop.value, alternatives("SHOP", shop.value))
+    platform = most_mentioned("PLATFORM", _PAYMENT,
+                              lambda v: re.sub(r"(?:\.com|网|商城)$", "", v).casefold())
+    if platform:
+        chosen["platform"] = (platform, platform.value, [])
+
+    orders = by_type.get("ORDER_NUMBER", [])
+    if orders:
+        order = min(orders, key=lambda f: _order(f, facts))
+        chosen["order_number"] = (order, order.value, alternatives("ORDER_NUMBER", order.value))
+        text = texts[order.file]
+        same_file = [f for f in facts if f.file == order.file]
+        dates = [f for f in same_file if f.type == "DATE" and len(f.value) == 10 and (
+            _same_line(text, f.start, order.start) or 0 <= order.start - f.start <= 400)]
+        if dates:
+            d = min(dates, key=lambda f: (not _same_line(text, f.start, order.start), abs(f.start - order.start)))
+            chosen["purchase_date"] = (d, d.value, [])
+        amounts = [f for f in same_file if f.type == "MONEY" and _same_line(text, f.start, order.start)]
+        cued = [f for f in amounts if _AMOUNT_CUE.search(text[max(0, f.start - 14):f.start])]
+        if cued:
+            a = min(cued, key=lambda f: abs(f.start - order.start))
+            chosen["purchase_amount"] = (a, a.value, [])
+    notaries = by_type.get("NOTARY_NUMBER", [])
+    if notaries:
+        n = min(notaries, key=lambda f: _order(f, facts))
+        chosen["notary_number"] = (n, n.value, [])
+    brands = by_type.get("BRAND", [])
+    if brands:
+        b = min(brands, key=lambda f: _order(f, facts))
+        chosen["brand"] = (b, b.value, alternatives("BRAND", b.value))
+    courts = by_type.get("COURT", [])
+    if courts:
+        c = min(courts, key=lambda f: _order(f, facts))
+        chosen["court"] = (c, c.value, alternatives("COURT", c.value))
+    return chosen
+
+
+_ORDER_CACHE: dict[int, dict[int, int]] = {}
+
+
+def _order(f: Fact, facts: list[Fact]) -> int:
+    """Reading order: facts come in file order, then offset order."""
+    index = _ORDER_CACHE.get(id(facts))
+    if index is None or len(index) != len(facts):
+        index = _ORDER_CACHE[id(facts)] = {id(x): i for i, x in enumerate(facts)}
+    return index[id(f)]
+
+
+def proposals_from_facts(facts: list[Fact], texts: dict[str, str], case_data: Any = None,
+                         case_dir: str = "") -> list[Proposal]:
+    """Proposals from already extracted facts (``texts``: decoded text per file)."""
+    chosen = _choose(facts, texts)
+    _ORDER_CACHE.clear()
+    out = []
+    for key in PROPOSAL_KEYS:
+        if key not in chosen:
+            continue
+        f, value, alts = chosen[key]
+        field = KEY_FIELDS[key]
+        if key == "defendant_id_number" and f.type == "CREDIT_CODE":
+            field = "defendants[0].credit_code"
+        current = _get_path(case_data, field) if case_data is not None else None
+        current_s = None if current is None else str(current)
+        conflict = current_s is not None and _norm(current_s) != _norm(value)
+        out.append(Proposal(key=key, field=field, value=value, currency=f.currency if key == "purchase_amount" else None,
+                            file=f.file, start=f.start, end=f.end, line=f.line, text=f.text,
+                            current=current_s, conflict=conflict, alternatives=alts))
+    return out
+
+
+def _norm(value: str) -> str:
+    v = re.sub(r"\s+", "", str(value)).translate(str.maketrans("（）〔〕［］", "()()()")).upper()
+    try:
+        return str(Decimal(v.replace(",", "")).quantize(Decimal("0.01")))
+    except InvalidOperation:
+        return v
+
+
+def _load_yaml(path: Path):
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a user's long lines
+    try:
+        text = path.read_text(encoding="utf-8")
+        _, _, block_seq_indent = load_yaml_guess_indent(text)
+        offset = block_seq_indent or 0  # "  - item" (offset 2, the case.yaml style) or "- item"
+        yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
+        return yaml, yaml.load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise CaseFileError(f"invalid YAML: {getattr(exc, 'problem', exc)}", path,
+                            f"line {mark.line + 1}" if mark else None) from None
+
+
+_PATH_PART = re.compile(r"([A-Za-z_]+)(?:\[(\d+)\])?")
+
+
+def _get_path(data: Any, field: str) -> Any:
+    node = data
+    for part in field.split("."):
+        m = _PATH_PART.fullmatch(part)
+        if not isinstance(node, dict) or m.group(1) not in node:
+            return None
+        node = node[m.group(1)]
+        if m.group(2) is not None:
+            i = int(m.group(2))
+            if not isinstance(node, list) or len(node) <= i:
+                return None
+            node = node[i]
+    return node
+
+
+def _put(node: Any, key: str, value: Any) -> None:
+    """Set ``node[key]``; a new key goes before the blank line/comment that ended the mapping."""
+    is_new = key not in node
+    previous = list(node)[-1] if is_new and len(node) else None
+    node[key] = value
+    ca = getattr(node, "ca", None)
+    if is_new and previous is not None and ca is not None and previous in ca.items:
+        ca.items[key] = ca.items.pop(previous)
+
+
+def _set_path(data: Any, field: str, value: Any) -> None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    parts = field.split(".")
+    node = data
+    for n, part in enumerate(parts):
+        m = _PATH_PART.fullmatch(part)
+        key, index = m.group(1), m.group(2)
+        last = n == len(parts) - 1
+        if index is None:
+            if last:
+                _put(node, key, value)
+                return
+            if not isinstance(node.get(key), dict):
+                node[key] = CommentedMap()
+            node = node[key]
+        else:
+            i = int(index)
+            if not isinstance(node.get(key), list):
+                node[key] = CommentedSeq()
+            seq = node[key]
+            while len(seq) <= i:
+                seq.append(CommentedMap())
+            if last:
+                seq[i] = value
+                return
+            node = seq[i]
+
+
+def propose(case_dir: str | Path) -> Proposals:
+    """Proposals for case.yaml from the case's evidence files, with conflicts marked."""
+    case_dir = Path(case_dir)
+    result, texts = _evidence_facts(case_dir)
+    case_yaml = case_dir / "case.yaml"
+    data = _load_yaml(case_yaml)[1] if case_yaml.is_file() else None
+    proposals = proposals_from_facts(result.facts, texts, data, str(case_dir))
+    return Proposals(case_dir=str(case_dir), proposals=proposals, files=result.files)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _proposal_yaml(p: Proposals) -> str:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    root = CommentedMap()
+    props = CommentedMap()
+    for pr in p.proposals:
+        item = CommentedMap()
+        item["field"] = pr.field
+        item["value"] = pr.value
+        if pr.currency:
+            item["currency"] = pr.currency
+        item["source"] = f"{pr.file}:{pr.line}"
+        item["start"] = pr.start
+        item["end"] = pr.end
+        item["text"] = pr.text
+        if pr.current is not None:
+            item["current"] = pr.current
+        item["conflict"] = pr.conflict
+        if pr.alternatives:
+            item["alternatives"] = list(pr.alternatives)
+        item["accept"] = not pr.conflict
+        props[pr.key] = item
+    root["proposals"] = props
+    root["files"] = [{"path": f.path, "sha256": f.sha256, "error": f.error} for f in p.files]
+    root.yaml_set_start_comment(
+        "Proposed case facts (litigator facts --propose). Review each value and its source;\n"
+        "set accept: false to skip one, edit value to correct it, then run litigator facts CASE --accept.")
+    yaml = YAML()
+    yaml.width = 4096
+    buf = io.StringIO()
+    yaml.dump(root, buf)
+    return buf.getvalue()
+
+
+def write_proposals(case_dir: str | Path, force: bool = False) -> Path:
+    """Write facts.yaml beside case.yaml (atomically); refuse to overwrite without ``force``."""
+    case_dir = Path(case_dir)
+    target = case_dir / FACTS_YAML
+    if target.exists() and not force:
+        raise OutputExistsError("facts.yaml exists (use --force to replace it)", target)
+    _atomic_write(target, _proposal_yaml(propose(case_dir)))
+    return target
+
+
+def _read_facts_yaml(case_dir: Path) -> list[dict]:
+    path = case_dir / FACTS_YAML
+    data = _load_yaml(path)[1] or {}
+    out = []
+    for key, item in (data.get("proposals") or {}).items():
+        if key not in KEY_FIELDS:
+            raise CaseFileError(f"unknown proposal key {key!r} (one of {', '.join(PROPOSAL_KEYS)})", path)
+        d = dict(item)
+        d["key"] = key
+        out.append(d)
+    return out
+
+
+def _yaml_value(key: str, value: str, text: str | None = None) -> Any:
+    if key == "notary_number" and text:
+        return re.sub(r"\s+", "", text)  # as printed on the notarial certificate
+    if key == "purchase_date":
+        return date.fromisoformat(str(value))
+    return str(value)
+
+
+def accept(case_dir: str | Path, keys: list[str] | None = None) -> AcceptResult:
+    """Apply proposals to case.yaml (comments kept), after writing case.yaml.bak.
+
+    ``keys=None`` applies every proposal marked ``accept: true`` in facts.yaml (conflicts are
+    false there until a reviewer says otherwise); named keys are applied even when they conflict.
+    Without facts.yaml the proposals are computed afresh.
+    """
+    case_dir = Path(case_dir)
+    case_yaml = case_dir / "case.yaml"
+    if not case_yaml.is_file():
+        raise CaseFileError("no case.yaml", case_yaml)
+    if keys:
+        unknown = [k for k in keys if k not in KEY_FIELDS]
+        if unknown:
+            raise CaseFileError(f"unknown key {unknown[0]!r} (one of {', '.join(PROPOSAL_KEYS)})", case_dir)
+    if (case_dir / FACTS_YAML).is_file():
+        items = _read_facts_yaml(case_dir)
+    else:
+        items = [dict(p.model_dump(), accept=not p.conflict) for p in propose(case_dir).proposals]
+    yaml, data = _load_yaml(case_yaml)
+    old_text = case_yaml.read_text(encoding="utf-8")
+    applied, skipped = [], []
+    for item in items:
+        key = item["key"]
+        if keys is not None and key not in keys:
+            continue
+        if keys is None and not item.get("accept", True):
+            skipped.append(f"{key}: not accepted in facts.yaml")
+            continue
+        field = item.get("field") or KEY_FIELDS[key]
+        current = _get_path(data, field)
+        if current is not None and _norm(str(current)) == _norm(str(item["value"])):
+            continue  # already so: leave the user's formatting alone
+        surface = item.get("text") if _norm(item.get("text") or "") == _norm(str(item["value"])) else None
+        _set_path(data, field, _yaml_value(key, item["value"], surface))
+        applied.append(key)
+    if keys:
+        for k in keys:
+            if k not in applied:
+                skipped.append(f"{k}: no proposal")
+    buf = io.StringIO()
+    yaml.dump(data, buf)
+    new_text = buf.getvalue()
+    backup = None
+    if new_text != old_text:
+        backup = case_dir / "case.yaml.bak"
+        shutil.copy2(case_yaml, backup)
+        _atomic_write(case_yaml, new_text)
+    diff = "".join(difflib.unified_diff(old_text.splitlines(True), new_text.splitlines(True),
+                                        "case.yaml", "case.yaml (accepted)"))
+    return AcceptResult(case_yaml=str(case_yaml), backup=str(backup) if backup else None,
+                        applied=applied, skipped=skipped, diff=diff)
+
+
+def unresolved_conflicts(case_dir: str | Path) -> list[str]:
+    """One line per facts.yaml proposal that case.yaml contradicts (for ``draft`` to warn)."""
+    case_dir = Path(case_dir)
+    if not (case_dir / FACTS_YAML).is_file() or not (case_dir / "case.yaml").is_file():
+        return []
+    items = _read_facts_yaml(case_dir)
+    data = _load_yaml(case_dir / "case.yaml")[1]
+    out = []
+    for item in items:
+        if item.get("accept") is False and item.get("ignore", False):
+            continue
+        current = _get_path(data, item.get("field") or KEY_FIELDS[item["key"]])
+        if current is not None and _norm(str(current)) != _norm(str(item["value"])):
+            out.append(f"{item['key']}: case.yaml has {current!s}, {item.get('source', '?')} says {item['value']}")
+    return out

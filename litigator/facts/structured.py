@@ -43,11 +43,11 @@ _MONEY_PREFIX_CN = re.compile(
     rf"(?P<cur>人民币)?(?P<num>[{_CN_NUM}]+)(?P<unit>元|圆|块|美元|港元|欧元)"
     rf"(?P<frac>(?:零?[{_CN_DIGIT}][角分]){{1,2}}|整)?")
 _MONEY_SUFFIX = re.compile(
-    rf"(?<![0-9A-Za-z.$¥€£,])(?P<num>{_AR})(?P<scale>\s?[万亿]|{_EN_SCALE})?(?P<approx>[余多])?"
+    rf"(?<![0-9A-Za-z.$¥€£])(?<!\d,)(?P<num>{_AR})(?P<scale>\s?[万亿]|{_EN_SCALE})?(?P<approx>[余多])?"
     rf"\s?(?P<cur>块钱|元|圆|块|美元|美金|港元|港币|欧元|英镑|(?:dollars?|USD|RMB|CNY|yuan|HKD|EUR|euros?|GBP|pounds)\b)"
     rf"(?P<zheng>整)?")
 _MONEY_RANGE = re.compile(
-    rf"(?<![0-9A-Za-z.$¥€£,])(?P<num>{_AR})(?P<scale>[万亿])?\s?(?:至|到|~|～|-|—)\s?"
+    rf"(?<![0-9A-Za-z.$¥€£])(?<!\d,)(?P<num>{_AR})(?P<scale>[万亿])?\s?(?:至|到|~|～|-|—)\s?"
     rf"(?P<num2>{_AR})(?P<scale2>[万亿])?(?P<cur>元|美元|港元|欧元)")
 
 
@@ -106,7 +106,7 @@ def money_candidates(t: str, default_currency: str = "CNY") -> list[Candidate]:
 # Chat messages ("黎：一共13500") and money columns of tables give bare numbers a currency.
 _SPEAKER = re.compile(r"^[ \t]*([^\s:：|]{1,4})[:：]", re.M)
 _BARE_NUMBER = re.compile(
-    r"(?<![0-9A-Za-z.:/#\-])(?P<num>\d{2,}(?:\.\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?)"
+    r"(?<![0-9A-Za-z.:/#\-])(?<!\d,)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{2,}(?:\.\d{1,2})?|\d(?=[kK万]))"
     r"(?P<scale>[kK万])?(?![0-9A-Za-z%.:/\-_]|[\u4e00-\u9fff])")
 _MONEY_HEADER = re.compile(r"金额|价格|单价|总价|售价|价款|费用|\(元\)|（元）|Amount|Price|Total|USD|\(\$\)", re.I)
 
@@ -348,7 +348,7 @@ def order_candidates(t: str) -> list[Candidate]:
     return out
 
 
-_URL = re.compile(r"(?<![@\w.])(?:https?://|www\.)[^\s“”\"'<>()\[\]{}，。；、！？|]+", re.I)
+_URL = re.compile(r"(?<![@0-9A-Za-z_.])(?:https?://|www\.)[^\s“”\"'<>()\[\]{}，。；、！？|]+", re.I)
 _URL_CUED = re.compile(r"(?:网址|网站|域名|website|Website|domain|Domain|URL)[:：\s]*(?P<v>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:/[^\s“”\"'<>()，。；]*)?)")
 
 

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Sales engine speed: our full path vs a bare DuckDB GROUP BY over the same 10M-row export.
+
+    .venv/bin/python bench/sales_speed.py [--rows 10000000] [--regen] [--only csv|parquet]
+
+Generates (once, fixed seed, with DuckDB itself) a platform-side order export into bench/data/
+(gitignored) as CSV and Parquet: 2,000 sellers, 200 SKUs (20 of them "counterfeit"), 2023-11 …
+2025-01, ~1% malformed rows (unparsable quantity, bad date, negative quantity or amount, missing
+order id), ~3% refunds (partial and full), ~3% closed orders, ~0.5% duplicated order lines.
+
+Then times, in the same run, for each format:
+
+(a) ours: ``summarise_all_sellers`` — open, validate, classify, deduplicate, aggregate every seller
+    (and build each seller's report) — the path batch uses;
+(b) baseline: ``SELECT seller, sku, date_trunc('month', ts), count(*), sum(qty), sum(amount) …
+    GROUP BY ALL`` over the same file with DuckDB's own type detection (CSV with the three typed
+    columns declared and ignore_errors=true, since the malformed rows would otherwise abort it);
+
+and prints both, the ratio and the peak RSS of this process (ru_maxrss) after each step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT / "bench" / "data"
+
+N_SELLERS = 2000
+N_SKUS = 200
+COUNTERFEIT = [f"SKU-{i:04d}" for i in range(0, N_SKUS, 10)]  # 20 SKUs
+
+GEN_SQL = """
+SELECT
+  CASE WHEN i % 997 = 13 THEN '' ELSE
+    CAST(3000000000000000000 + (CASE WHEN i % 211 = 7 THEN i - 1 ELSE i END) * 7919 AS VARCHAR) END AS order_id,
+  'S' || lpad(CAST(hash(i // 40) % {sellers} AS VARCHAR), 5, '0') AS seller_id,
+  'b' || CAST(hash(i * 31) % 3000000 AS VARCHAR) AS buyer_id,
+  'SKU-' || lpad(CAST(sku_n AS VARCHAR), 4, '0') AS sku,
+  'Item ' || CAST(sku_n AS VARCHAR) || ' cat food' AS title,
+  CASE WHEN i % 1009 = 5 THEN 'two' WHEN i % 1013 = 3 THEN '-1' ELSE CAST(qty AS VARCHAR) END AS quantity,
+  CAST(price AS VARCHAR) AS unit_price,
+  CASE WHEN i % 1019 = 11 THEN '-' || CAST(price * qty AS VARCHAR) ELSE CAST(price * qty AS VARCHAR) END AS amount,
+  CASE WHEN i % 41 = 0 THEN CAST(price * qty AS VARCHAR) WHEN i % 53 = 0 THEN '5.00' ELSE '0.00' END AS refund,
+  CASE WHEN i % 37 = 0 THEN 'closed' WHEN i % 11 = 0 THEN 'shipped' ELSE 'completed' END AS status,
+  CASE WHEN i % 1021 = 17 THEN '2024-13-45 25:00:00'
+       ELSE strftime(TIMESTAMP '2023-11-01' + to_seconds(hash(i * 7) % 39000000), '%Y-%m-%d %H:%M:%S') END AS created
+FROM (
+  SELECT i, hash(i * 13) % {skus} AS sku_n, 1 + (hash(i * 17) % 10 = 0)::INT + (hash(i * 19) % 30 = 0)::INT AS qty,
+         CAST((990 + (hash(i * 13) % {skus}) * 137 % 40000) / 100.0 AS DECIMAL(18,2)) AS price
+  FROM range({rows}) t(i)
+)
+"""
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def generate(rows: int, regen: bool) -> tuple[Path, Path]:
+    import duckdb
+
+    DATA.mkdir(parents=True, exist_ok=True)
+    csv_path = DATA / f"platform-{rows}.csv"
+    pq_path = DATA / f"platform-{rows}.parquet"
+    if regen or not csv_path.exists() or not pq_path.exists():
+        t = time.perf_counter()
+        con = duckdb.connect()
+        sql = GEN_SQL.format(rows=rows, sellers=N_SELLERS, skus=N_SKUS)
+        con.execute(f"COPY ({sql}) TO '{csv_path}' (HEADER, DELIMITER ',')")
+        # Parquet keeps text columns as text (as an export would), so the same values are validated.
+        con.execute(f"COPY (SELECT * FROM read_csv('{csv_path}', all_varchar=true)) TO '{pq_path}' "
+                    "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)")
+        con.close()
+        print(f"generated {rows:,} rows in {time.perf_counter() - t:.1f}s: {csv_path.name} "
+              f"{csv_path.stat().st_size / 1e6:.0f} MB, {pq_path.name} {pq_path.stat().st_size / 1e6:.0f} MB")
+    return csv_path, pq_path
+
+
+def baseline(path: Path) -> tuple[float, int]:
+    import duckdb
+
+    con = duckdb.connect()
+    src = (f"read_csv('{path}', ignore_errors=true, types={{'created': 'TIMESTAMP', 'quantity': 'BIGINT', "
+           f"'amount': 'DECIMAL(18,2)'}})" if path.suffix == ".csv"
+           else f"(SELECT seller_id, sku, TRY_CAST(created AS TIMESTAMP) AS created, TRY_CAST(quantity AS BIGINT) "
+                f"AS quantity, TRY_CAST(amount AS DECIMAL(18,2)) AS amount FROM read_parquet('{path}'))")
+    t = time.perf_counter()
+    n = con.execute(
+        f"SELECT seller_id, sku, date_trunc('month', created) AS month, count(*), sum(quantity), sum(amount) "
+        f"FROM {src} GROUP BY ALL").fetchall()
+    dt = time.perf_counter() - t
+    con.close()
+    return dt, len(n)
+
+
+def ours(path: Path, rows: int) -> tuple[float, dict]:
+    from datetime import date
+
+    from litigator.models import Product
+    from litigator.sales.engine import summarise_all_sellers
+    from litigator.sales.model import Period, SalesConfig
+
+    config = SalesConfig(files=[str(path)], profile="platform",
+                         period=Period(start=date(2024, 1, 1), end=date(2024, 12, 31)))
+    products = [Product(name="cat food", skus=COUNTERFEIT)]
+    t = time.perf_counter()
+    per_seller = summarise_all_sellers(path.parent, config, products)
+    dt = time.perf_counter() - t
+    some = next(iter(per_seller.values()))
+    r = some.report
+    assert r.reconciles, r
+    total_kept = sum(s.report.rows_kept for s in per_seller.values())
+    net = sum((s.totals.net for s in per_seller.values()), start=some.totals.net * 0)
+    return dt, {"sellers": len(per_seller), "rows_read": r.rows_read, "rejected": r.rejected,
+                "kept": total_kept, "net": str(net), "dup_ids": sum(s.report.duplicate_order_ids
+                                                                   for s in per_seller.values())}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=10_000_000)
+    ap.add_argument("--regen", action="store_true")
+    ap.add_argument("--only", choices=["csv", "parquet"])
+    args = ap.parse_args()
+    csv_path, pq_path = generate(args.rows, args.regen)
+    gc.collect()
+    for label, path, budget in (("CSV", csv_path, 2.0), ("Parquet", pq_path, 3.0)):
+        if args.only and args.only != label.lower():
+            continue
+        base, groups = baseline(path)
+        mine, info = ours(path, args.rows)
+        ratio = mine / base
+        verdict = "OK" if ratio <= budget else "OVER BUDGET"
+        print(f"{label:8s} baseline {base:6.2f}s ({groups:,} groups)  ours {mine:6.2f}s  ratio {ratio:4.2f}x "
+              f"(budget {budget}x: {verdict})  peak RSS so far {peak_mb():,.0f} MB")
+        print(f"         {info}")
+
+
+if __name__ == "__main__":
+    main()
