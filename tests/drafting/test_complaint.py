@@ -23,7 +23,7 @@ CN_EXAMPLES = sorted(p.parent.name for p in EXAMPLES.glob("*/case.yaml")
 
 
 def _pdf_text(pdf: Path) -> str:
-    text = subprocess.run([require_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True,
+    text = subprocess.run([require_tool("pdftotext"), str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     return re.sub(r"\s+", "", text)
 
