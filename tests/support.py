@@ -39,3 +39,11 @@ def require_tool(name: str) -> str:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{name} is required under CI=true (.ci/run installs it)")
     pytest.skip(f"{name} not installed")
+
+
+def edit_case(case_dir: Path, old: str, new: str) -> None:
+    """Replace one exact piece of case.yaml (the test fails if the piece is not there)."""
+    p = case_dir / "case.yaml"
+    text = p.read_text(encoding="utf-8")
+    assert old in text, old
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")

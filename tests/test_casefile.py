@@ -9,14 +9,8 @@ import pytest
 from litigator.casefile import load_case
 from litigator.errors import CaseFileError
 
-from support import PLATFORM_EXAMPLE
+from support import PLATFORM_EXAMPLE, edit_case
 
-
-def _edit(case_dir: Path, old: str, new: str) -> None:
-    p = case_dir / "case.yaml"
-    text = p.read_text(encoding="utf-8")
-    assert old in text, old
-    p.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_example_validates_and_derives_from_the_id():
@@ -29,7 +23,7 @@ def test_example_validates_and_derives_from_the_id():
 
 def test_unknown_key_names_key_and_line(case_copy):
     case = case_copy()
-    _edit(case, "    ethnicity: 汉族", "    ethnicty: 汉族")
+    edit_case(case, "    ethnicity: 汉族", "    ethnicty: 汉族")
     with pytest.raises(CaseFileError) as exc:
         load_case(case)
     line = exc.value.line()
@@ -40,57 +34,57 @@ def test_unknown_key_names_key_and_line(case_copy):
 
 def test_yaml_float_amount_is_refused(case_copy):
     case = case_copy()
-    _edit(case, 'amount: "3000.00"', "amount: 3000.50")
+    edit_case(case, 'amount: "3000.00"', "amount: 3000.50")
     with pytest.raises(CaseFileError, match="quote amounts"):
         load_case(case)
 
 
 def test_integer_amount_is_accepted(case_copy):
     case = case_copy()
-    _edit(case, 'amount: "3000.00"', "amount: 3000")
+    edit_case(case, 'amount: "3000.00"', "amount: 3000")
     assert load_case(case).case.expenses[0].amount == Decimal(3000)
 
 
 def test_negative_expense(case_copy):
     case = case_copy()
-    _edit(case, 'amount: "3000.00"', 'amount: "-3000.00"')
+    edit_case(case, 'amount: "3000.00"', 'amount: "-3000.00"')
     with pytest.raises(CaseFileError, match="negative"):
         load_case(case)
 
 
 def test_failed_id_checksum_and_override(case_copy):
     case = case_copy()
-    _edit(case, '"310120198806141233"', '"310120198806141234"')
+    edit_case(case, '"310120198806141233"', '"310120198806141234"')
     with pytest.raises(CaseFileError, match="checksum"):
         load_case(case)
-    _edit(case, "    ethnicity: 汉族", "    ethnicity: 汉族\n    checksum_override: 法院调取的登记信息即为此号码")
+    edit_case(case, "    ethnicity: 汉族", "    ethnicity: 汉族\n    checksum_override: 法院调取的登记信息即为此号码")
     assert load_case(case).case.defendants[0].id_number == "310120198806141234"
 
 
 def test_failed_credit_code(case_copy):
     case = case_copy()
-    _edit(case, "91330106MA2B7K3P17", "91330106MA2B7K3P18")
+    edit_case(case, "91330106MA2B7K3P17", "91330106MA2B7K3P18")
     with pytest.raises(CaseFileError, match="credit code"):
         load_case(case)
 
 
 def test_birth_date_must_agree_with_id(case_copy):
     case = case_copy()
-    _edit(case, "    ethnicity: 汉族", "    ethnicity: 汉族\n    birth_date: 1988-06-15")
+    edit_case(case, "    ethnicity: 汉族", "    ethnicity: 汉族\n    birth_date: 1988-06-15")
     with pytest.raises(CaseFileError, match="disagrees"):
         load_case(case)
 
 
 def test_filed_scenario_required_with_several(case_copy):
     case = case_copy()
-    _edit(case, "filed_scenario: base\n", "")
+    edit_case(case, "filed_scenario: base\n", "")
     with pytest.raises(CaseFileError, match="filed_scenario is required"):
         load_case(case)
 
 
 def test_filed_scenario_must_exist(case_copy):
     case = case_copy()
-    _edit(case, "filed_scenario: base", "filed_scenario: bold")
+    edit_case(case, "filed_scenario: base", "filed_scenario: bold")
     with pytest.raises(CaseFileError, match="not one of the scenarios"):
         load_case(case)
 

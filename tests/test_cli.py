@@ -8,14 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, run_cli
+from support import ROOT, edit_case, run_cli
 
-
-def _edit(case_dir: Path, old: str, new: str) -> None:
-    p = case_dir / "case.yaml"
-    text = p.read_text(encoding="utf-8")
-    assert old in text, old
-    p.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _assert_clean_failure(case: Path, result, *needles: str) -> None:
@@ -33,16 +27,16 @@ def _orders(case: Path) -> Path:
 
 
 BREAKS = {
-    "unknown key": (lambda c: _edit(c, "    ethnicity: 汉族", "    ethnicty: 汉族"),
+    "unknown key": (lambda c: edit_case(c, "    ethnicity: 汉族", "    ethnicty: 汉族"),
                     ("case.yaml:", "defendants[0].ethnicty", "unknown key")),
-    "yaml syntax": (lambda c: _edit(c, "court: 上海市奉贤区人民法院", "court: [上海市奉贤区人民法院"),
+    "yaml syntax": (lambda c: edit_case(c, "court: 上海市奉贤区人民法院", "court: [上海市奉贤区人民法院"),
                     ("case.yaml:line", "YAML syntax error")),
     "empty case.yaml": (lambda c: (c / "case.yaml").write_text("", encoding="utf-8"), ("case.yaml", "empty")),
-    "yaml float amount": (lambda c: _edit(c, 'amount: "3000.00"', "amount: 3000.50"),
+    "yaml float amount": (lambda c: edit_case(c, 'amount: "3000.00"', "amount: 3000.50"),
                           ("expenses[0].amount", "quote amounts")),
-    "negative expense": (lambda c: _edit(c, 'amount: "3000.00"', 'amount: "-3000.00"'),
+    "negative expense": (lambda c: edit_case(c, 'amount: "3000.00"', 'amount: "-3000.00"'),
                          ("expenses[0]", "negative")),
-    "failed id checksum": (lambda c: _edit(c, '"310120198806141233"', '"310120198806141234"'),
+    "failed id checksum": (lambda c: edit_case(c, '"310120198806141233"', '"310120198806141234"'),
                            ("defendants[0]", "checksum")),
     "missing sales file": (lambda c: _orders(c).unlink(), ("orders.csv",)),
     "header-only csv": (lambda c: _orders(c).write_text(
