@@ -28,6 +28,14 @@ def _place_re() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, names)) + ")")
 
 
+@lru_cache(maxsize=1)
+def _courier_re() -> re.Pattern:
+    """Courier and marketplace stems + 物流/快递 … (京东物流) as one pattern, compiled once."""
+    platforms_zh = [p for p in load("platforms") if not p.isascii()]
+    stems = _alternation(list(load("couriers")) + platforms_zh)
+    return re.compile(rf"(?:{stems})(?:物流|快递|速运|速递|快运)")
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -48,7 +56,7 @@ _PERSON_LABEL_RE = re.compile(
 _ORG_SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|分公司|公司|商行|律师事务所|会计师事务所|公证处|"
     r"市场监督管理局|监督管理局|管理局|公安局|税务局|知识产权局|研究院|研究所|协会|商会|集团|"
-    r"经营部|工作室|门市部|合作社|(?<=中国|工商|建设|农业|交通|招商|浦发|民生|兴业|光大|中信|平安|华夏|广发|储蓄)银行")
+    r"经营部|工作室|门市部|合作社|银行(?<=(?:中国|工商|建设|农业|交通|招商|浦发|民生|兴业|光大|中信|平安|华夏|广发|储蓄)银行)")
 _ORG_BOUNDARY = re.compile(
     r"原告|被告|申请人|第三人|权利人|经营主体|个体工商户|收款方|付款方|委托|配合|品牌|简称|通过|"
     r"联系|制造商|生产商|为|系|是|由|向|与|和|及|或|被|经|在|于|对|给|将|从|把|至|即|同|跟|找|请|让|"
@@ -65,8 +73,9 @@ _BRAND_BEFORE = re.compile(r"(?:品牌|商标|标注|印有|假冒|涉及品牌|
 _PLATFORM_CUE = re.compile(r"《([" + _H + r"A-Za-z0-9]{1,8}?)(?:平台)?(?:服务协议|用户协议|规则)》")
 _PLATFORM_QUOTED = re.compile(_QUOTED + r"(?=[ ]*\((?:网址|域名)|平台)")
 _PRODUCT_STOP = re.compile(r"注册|许可|授权|商品|产品|货物|物品|行为|维权|一案|字样|案|权|的|是|在|了|和|与|及|或|中$|标识|包装|商标")
-_PRODUCT_CUE_AT = re.compile(r"(?:注册商标|商标|品牌)的?|”的?(?![“\"])")
-_PRODUCT_AT = re.compile(r"[ ]*(?:[0-9A-Za-z.]+[ ]?(?:毫安|mAh|ml|ML|g|kg|W|寸)?[ ]*)*(?P<p>[" + _H + r"]{2,8})")
+_PRODUCT_CUE_AT = re.compile(r"注册商标的?|商标的?|品牌的?|”的?(?![“\"])")
+# possessive (``*+``/``++``): runs of figures and units never backtrack into each other (no ReDoS)
+_PRODUCT_AT = re.compile(r"[ ]*+(?:[0-9A-Za-z.]++[ ]?(?:毫安|mAh|ml|ML|g|kg|W|寸)?[ ]*+)*+(?P<p>[" + _H + r"]{2,8})")
 _PRODUCT_CUE_QUOTE = re.compile(r"(?:假冒|仿冒|标注|印有)[ ]*(?:[“\"][^”\"]{1,12}[”\"][、和及或]?)+$")
 _PRODUCT_CUE = re.compile(r"假冒|标注|仿冒|销售|售卖|购买|名称:")
 
@@ -133,10 +142,7 @@ def zh_name_candidates(t: str) -> list[Candidate]:
         if core.count("(") != core.count(")"):
             continue
         out.append((name_start, e, "ORG", t[name_start:e], None, None))
-    couriers = load("couriers")
-    platforms_zh = [p for p in load("platforms") if not p.isascii()]
-    stems = _alternation(list(couriers) + platforms_zh)
-    for m in re.finditer(rf"(?:{stems})(?:物流|快递|速运|速递|快运)", t):
+    for m in _courier_re().finditer(t):
         out.append((m.start(), m.end(), "ORG", m.group(), None, None))
     for m in _SHORT_NAME.finditer(t):
         name = m.group(1)
@@ -202,7 +208,7 @@ def zh_name_candidates(t: str) -> list[Candidate]:
     brands = {c[3] for c in out if c[2] == "BRAND"}
     if brands:
         alt = _alternation(sorted(brands))
-        for m in re.finditer(rf"(?<=[“\"])(?:{alt})(?P<w>[A-Z][A-Z0-9]{{2,}})(?![a-z])", t):
+        for m in re.finditer(rf"[“\"](?:{alt})(?P<w>[A-Z][A-Z0-9]{{2,}})(?![a-z])", t):
             out.append((m.start("w"), m.end("w"), "BRAND", m.group("w"), None, None))
     return out
 
@@ -247,8 +253,10 @@ _CAPS_STOP = {"THE", "AND", "OR", "OF", "FOR", "IN", "US", "USA", "LLC", "INC", 
               "BUYER", "SELLER", "MESSAGING", "AMAZON", "WALMART", "EBAY", "ORDERED", "GRANTED", "DENIED",
               "ENTERED", "PART", "IP", "HK", "CN", "EASTERN", "DIVISION", "MEMORANDUM", "OPINION"}
 _CAPS_WORD = r"[A-Z][A-Z0-9]{2,}(?:[ \-][A-Z0-9]{2,})?"
+# the chain starts at the beginning of a run of capitals/figures (else every position of a long run
+# is retried to the run's end: quadratic)
 _EN_BRAND_MARKS = re.compile(
-    rf"(?P<chain>{_CAPS_WORD}(?:(?:,\s*|\s+(?:and|or|&)\s+){_CAPS_WORD})*)\s+(?:marks?|trademarks?|brands?|Marks?|Trademarks?)\b")
+    rf"(?P<chain>[A-Z](?<![A-Z0-9].)[A-Z0-9]{{2,}}+(?:[ \-][A-Z0-9]{{2,}})?(?:(?:,\s*|\s+(?:and|or|&)\s+){_CAPS_WORD})*)\s+(?:marks?|trademarks?|brands?|Marks?|Trademarks?)\b")
 _EN_BRAND_PAREN = re.compile(r"\d{1,2},\d{3},\d{3}\s*\((?P<n>[^)\n]{2,30})\)")
 _EN_BRAND_LABEL = re.compile(r"\bBrand\s*[:|]\s*(?P<n>[^\n,;|]{2,30}?)\s*(?=$|[\n,;|])", re.M)
 _EN_BRAND_CUE = re.compile(r"\b(?:[Cc]ounterfeit|[Gg]enuine|[Aa]uthentic|[Ff]ake|[Oo]riginal|[Kk]nockoff|[Ii]mitation)\s+(?P<n>[A-Z][A-Z0-9]{2,})\b")
@@ -300,6 +308,10 @@ def _en_org_start(t: str, suffix_start: int) -> int | None:
     return start if start < suffix_start else None
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_WORD_CHAR = re.compile(r"\w")
+
+
 def en_name_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = []
     for rx in _PERSON_CUES:
@@ -326,11 +338,21 @@ def en_name_candidates(t: str) -> list[Candidate]:
         before = t[max(0, m.start() - 2):m.start()]
         if any(e >= m.start() - 2 for s, e, _ in orgs) or before.strip().endswith((")",)):
             out.append((m.start(1), m.start(1) + len(name), "ORG", name, None, None))
-    for s, e, name in orgs:  # a distinctive first word used alone as the organisation's possessive
+    # a distinctive first word used alone as the organisation's possessive ("Orrin's"); one pass
+    # over the "'s" of the text, not one per organisation
+    firsts = []
+    for s, e, name in orgs:
         first = name.split()[0]
-        if len(first) >= 4 and not first.isupper() and first not in _EN_ROLE:
-            for m in re.finditer(rf"\b{re.escape(first)}(?='s\b)", t):
-                out.append((m.start(), m.end(), "ORG", first, None, None))
+        if len(first) >= 4 and not first.isupper() and first not in _EN_ROLE and first not in firsts:
+            firsts.append(first)
+    if firsts and "'s" in t:
+        for m in _POSSESSIVE.finditer(t):
+            j = m.start()
+            for first in firsts:
+                i = j - len(first)
+                if i >= 0 and t.startswith(first, i) and not (i > 0 and _WORD_CHAR.match(t, i - 1)) \
+                        and _WORD_CHAR.match(t, i):
+                    out.append((i, j, "ORG", first, None, None))
     for rx in _EN_SHOP_CUE:
         for m in rx.finditer(t):
             n = m.group("n").strip()
@@ -393,13 +415,15 @@ def _product_head(t: str, s: int, e: int) -> Candidate | None:
     return (ps, pe, "PRODUCT", t[ps:pe], None, None)
 
 
-_ZH_COURT_TAIL = re.compile(r"(?:中级|高级|互联网|知识产权|海事|铁路运输|金融|基层)?人民法院|互联网法院|知识产权法院|海事法院|金融法院")
+_ZH_COURT_TAIL = re.compile(  # literal-first alternatives (no optional prefix group): sre skips ahead
+    "|".join(p + "人民法院" for p in ("中级", "高级", "互联网", "知识产权", "海事", "铁路运输", "金融", "基层", ""))
+    + "|互联网法院|知识产权法院|海事法院|金融法院")
 
 
 def zh_court_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = []
     place = _place_re()
-    for m in _ZH_COURT_TAIL.finditer(t):
+    for m in _ZH_COURT_TAIL.finditer(t) if "法院" in t else ():
         s = m.start()
         ws = s
         while ws > 0 and s - ws < 20 and "\u4e00" <= t[ws - 1] <= "\u9fff":

@@ -59,7 +59,9 @@ def structured_component(doc: Doc) -> Doc:
     return doc
 
 
-_LATIN_NAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+|\b(?:LLC|Inc|Ltd|Co)\b")
+# "[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+|\b(?:LLC|Inc|Ltd|Co)\b" with the capital first (fast scan)
+_LATIN_NAME = re.compile(r"[A-Z](?:[a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+|(?<=L)(?<!\w.)(?:LC|td)\b"
+                         r"|(?<=I)(?<!\w.)nc\b|(?<=C)(?<!\w.)o\b)")
 
 
 @Language.component("litigator_names_zh")
@@ -108,11 +110,23 @@ def resolve_component(doc: Doc) -> Doc:
         if c[2] in _PROPAGATE and len(c[3]) >= 2:
             found.setdefault(c[3], c[2])
     if found:
-        rx = re.compile("|".join(re.escape(v) for v in sorted(found, key=len, reverse=True)))
-        for m in rx.finditer(t):
-            v = m.group()
-            if _ascii_bounded(t, m.start(), m.end()):
-                cands.append((m.start(), m.end(), found[v], text[m.start():m.end()], None, None))
+        # what ``re.finditer("|".join(names, longest first), t)`` finds (leftmost, then longest,
+        # non-overlapping), by ``str.find`` per name: no per-document regex compilation
+        hits = []
+        for v in found:
+            i = t.find(v)
+            while i >= 0:
+                hits.append((i, -len(v), v))
+                i = t.find(v, i + 1)
+        hits.sort()
+        last = 0
+        for s, neg, v in hits:
+            if s < last:
+                continue
+            e = s - neg
+            last = e
+            if _ascii_bounded(t, s, e):
+                cands.append((s, e, found[v], text[s:e], None, None))
 
     def priority(c):
         rank = STRUCTURED_RANK.get(c[2])
@@ -136,15 +150,31 @@ def resolve_component(doc: Doc) -> Doc:
     accepted = [c if c[2] in STRUCTURED_RANK else (c[0], c[1], c[2], text[c[0]:c[1]], c[4], c[5])
                 for c in accepted]
     doc.user_data[FACTS_KEY] = accepted
-    spans = []
-    for s, e, label, value, _cur, _valid in accepted:
-        span = doc.char_span(s, e, label=label, kb_id=value, alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    doc.spans[FACTS_SPANS] = spans
+    doc.spans[FACTS_SPANS] = _token_spans(doc, accepted)
     for k in (TEXT_KEY, FOLD_KEY):
         doc.user_data.pop(k, None)
     return doc
+
+
+def _token_spans(doc: Doc, facts: list[tuple]) -> list:
+    """``doc.char_span(s, e, alignment_mode="expand")`` for each fact, by bisecting the token offsets
+    once (``char_span`` looks tokens up one by one, which for Chinese is one per character)."""
+    from spacy.attrs import IDX
+    from spacy.tokens import Span
+
+    if not facts or not len(doc):
+        return []
+    starts = doc.to_array(IDX)
+    n = len(starts)
+    text_len = len(_text(doc)) if TEXT_KEY in doc.user_data else len(doc.text)
+    ts_all = (starts.searchsorted([f[0] for f in facts], "right") - 1).tolist()
+    te_all = starts.searchsorted([f[1] for f in facts], "left").tolist()
+    spans = []
+    for (s, e, label, value, _cur, _valid), ts, te in zip(facts, ts_all, te_all):
+        if not 0 <= s < e <= text_len or ts < 0 or te <= ts or te > n:
+            continue
+        spans.append(Span(doc, ts, te, label=label, kb_id=value))
+    return spans
 
 
 def _dictionary_patterns(nlp: Language) -> list[dict]:
@@ -159,18 +189,54 @@ def _dictionary_patterns(nlp: Language) -> list[dict]:
     return patterns
 
 
+_WS = re.compile(r"\s+")
+
+
+def char_words(text: str) -> tuple[list[str], list[bool]]:
+    """Words and spaces of spaCy's Chinese ``char`` segmentation, without its per-character loop.
+
+    Same result as ``spacy.util.get_words_and_spaces(list(text), text)``: every non-space character
+    is a token; one ``" "`` after a token is its trailing space; any other whitespace run is a token.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    for m in _WS.finditer(text):
+        s, e = m.span()
+        if s > pos:
+            words.extend(text[pos:s])
+            spaces.extend([False] * (s - pos))
+            if text[s] == " ":
+                spaces[-1] = True
+                s += 1
+        if e > s:
+            words.append(text[s:e])
+            spaces.append(False)
+        pos = e
+    if pos < len(text):
+        words.extend(text[pos:])
+        spaces.extend([False] * (len(text) - pos))
+    return words, spaces
+
+
 class _KeepText:
     """Wraps the language's tokenizer and keeps the input string in ``doc.user_data``.
 
     Components then read the string instead of ``doc.text``, which spaCy rebuilds token by token
-    (for Chinese, character by character) on every access.
+    (for Chinese, character by character) on every access. Chinese ``char`` segmentation is done
+    here (same tokens as spaCy's, see ``char_words``), twice as fast as spaCy's aligning loop.
     """
 
     def __init__(self, tokenizer) -> None:
         self.tokenizer = tokenizer
+        self.char_segmentation = getattr(tokenizer, "segmenter", None) == "char"
 
     def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(text)
+        if self.char_segmentation:
+            words, spaces = char_words(text)
+            doc = Doc(self.tokenizer.vocab, words=words, spaces=spaces)
+        else:
+            doc = self.tokenizer(text)
         doc.user_data[TEXT_KEY] = text
         return doc
 

@@ -17,37 +17,57 @@ Candidate = tuple[int, int, str, str, "str | None", "bool | None"]
 
 # -- money -------------------------------------------------------------------------------------
 
-_AR = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# A figure: ``\d`` first, so sre can skip straight to digits (a leading alternation or look-behind
+# makes it try every position).
+_AR = r"\d(?:\d{0,2}(?:,\d{3})+|\d*+)(?:\.\d++)?+"
+# the same, not continuing a word, a figure or a currency symbol (checked after the first digit)
+_AR_FREE = r"\d(?<![0-9A-Za-z.$¥€£].)(?<!\d,.)(?:\d{0,2}(?:,\d{3})+|\d*+)(?:\.\d++)?+"
 _CN_NUM = "零〇○一二三四五六七八九十百千万亿壹贰貳叁肆伍陆柒捌玖拾佰仟两"
 _CN_DIGIT = "零〇一二三四五六七八九壹贰貳叁肆伍陆柒捌玖两"
 _PREFIX_CUR = {
     "人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "US$": "USD", "US $": "USD", "USD": "USD",
     "$": "USD", "HK$": "HKD", "HKD": "HKD", "EUR": "EUR", "€": "EUR", "£": "GBP", "GBP": "GBP",
+    "CHF": "CHF", "JPY": "JPY", "CAD": "CAD", "AUD": "AUD", "SGD": "SGD", "C$": "CAD", "A$": "AUD",
+    "S$": "SGD",
 }
 _SUFFIX_CUR = {
     "元": "CNY", "圆": "CNY", "块": "CNY", "块钱": "CNY", "美元": "USD", "美金": "USD", "港元": "HKD",
     "港币": "HKD", "欧元": "EUR", "英镑": "GBP", "dollars": "USD", "dollar": "USD", "USD": "USD",
     "RMB": "CNY", "CNY": "CNY", "yuan": "CNY", "HKD": "HKD", "EUR": "EUR", "euros": "EUR", "euro": "EUR",
-    "GBP": "GBP", "pounds": "GBP",
+    "GBP": "GBP", "pounds": "GBP", "CHF": "CHF", "JPY": "JPY", "CAD": "CAD", "AUD": "AUD", "SGD": "SGD",
+    "€": "EUR", "dollars": "USD", "dollar": "USD", "euro": "EUR",
 }
+
+
+def _suffix_currency(word: str) -> str:
+    """Currency of a written suffix: 元, USD, dollars, Dollars, US dollars, EUROS …"""
+    cur = _SUFFIX_CUR.get(word)
+    if cur is None:
+        w = word.lower().split()[-1].replace("u.s.", "")
+        cur = _SUFFIX_CUR.get(w, _SUFFIX_CUR.get(w.rstrip("s"), "USD"))
+    return cur
 _SCALE = {"万": Decimal(10**4), "亿": Decimal(10**8), "k": Decimal(1000), "K": Decimal(1000),
           "thousand": Decimal(1000), "million": Decimal(10**6), "billion": Decimal(10**9),
+          "Thousand": Decimal(1000), "Million": Decimal(10**6), "Billion": Decimal(10**9),
+          "THOUSAND": Decimal(1000), "MILLION": Decimal(10**6), "BILLION": Decimal(10**9),
           "m": Decimal(10**6), "bn": Decimal(10**9), "M": Decimal(10**6)}
-_EN_SCALE = r"(?:\s?(?:thousand|million|billion)\b|(?:k|K|m|M|bn)\b)"
+_EN_SCALE = r"(?:\s?(?:thousand|million|billion|Thousand|Million|Billion|THOUSAND|MILLION|BILLION)\b|(?:k|K|m|M|bn)\b)"
 
 _MONEY_PREFIX = re.compile(
-    rf"(?P<cur>人民币|RMB|CNY|US\s?\$|USD|HK\$|HKD|EUR|GBP|[¥$€£])\s?(?P<num>{_AR})"
+    rf"(?P<cur>人民币|RMB|CNY|US\s?\$|USD|HK\$|HKD|EUR|GBP|CHF|JPY|CAD|AUD|SGD|C\$|A\$|S\$|¥|\$|€|£)"
+    rf"\s?(?P<num>{_AR})"
     rf"(?P<scale>\s?[万亿](?!分之)|{_EN_SCALE})?(?P<tail>[余多]?(?:元|圆|块)?整?)"
     rf"(?![0-9A-Za-z])")
 _MONEY_PREFIX_CN = re.compile(
-    rf"(?P<cur>人民币)?(?P<num>[{_CN_NUM}]+)(?P<unit>元|圆|块|美元|港元|欧元)"
+    rf"(?P<num>[{_CN_NUM}]+)(?P<unit>元|圆|块|美元|港元|欧元)"
     rf"(?P<frac>(?:零?[{_CN_DIGIT}][角分]){{1,2}}|整)?")
 _MONEY_SUFFIX = re.compile(
-    rf"(?<![0-9A-Za-z.$¥€£])(?<!\d,)(?P<num>{_AR})(?P<scale>\s?[万亿]|{_EN_SCALE})?(?P<approx>[余多])?"
-    rf"\s?(?P<cur>块钱|元|圆|块|美元|美金|港元|港币|欧元|英镑|(?:dollars?|USD|RMB|CNY|yuan|HKD|EUR|euros?|GBP|pounds)\b)"
+    rf"(?P<num>{_AR_FREE})(?P<scale>\s?[万亿]|{_EN_SCALE})?(?P<approx>[余多])?"
+    rf"\s?(?P<cur>块钱|元|圆|块|美元|美金|港元|港币|欧元|英镑|€(?![0-9A-Za-z])|(?:(?:US |U\.S\. )?(?:dollars?|Dollars?)|"
+    rf"DOLLARS?|USD|RMB|CNY|yuan|Yuan|YUAN|HKD|EUR|euros?|Euros?|EUROS?|GBP|pounds|Pounds|CHF|JPY|CAD|AUD|SGD)\b)"
     rf"(?P<zheng>整)?")
 _MONEY_RANGE = re.compile(
-    rf"(?<![0-9A-Za-z.$¥€£])(?<!\d,)(?P<num>{_AR})(?P<scale>[万亿])?\s?(?:至|到|~|～|-|—)\s?"
+    rf"(?P<num>{_AR_FREE})(?P<scale>[万亿])?\s?(?:至|到|~|～|-|—)\s?"
     rf"(?P<num2>{_AR})(?P<scale2>[万亿])?(?P<cur>元|美元|港元|欧元)")
 
 
@@ -65,7 +85,7 @@ def money_candidates(t: str, default_currency: str = "CNY") -> list[Candidate]:
     out: list[Candidate] = []
     for m in _MONEY_PREFIX.finditer(t):
         cur = _PREFIX_CUR.get(re.sub(r"\s", "", m["cur"]), "USD")
-        if m["cur"] == "$" and m.start() > 0 and t[m.start() - 1] in "HSUA":
+        if m["cur"] == "$" and m.start() > 0 and t[m.start() - 1] in "HSUAC":
             continue
         try:
             value = _dec(m["num"]) * _scale_of(m["scale"])
@@ -76,7 +96,8 @@ def money_candidates(t: str, default_currency: str = "CNY") -> list[Candidate]:
         if tail and not any(c in tail for c in "元圆块"):
             end -= len(tail)  # a bare 余/多/整 without 元 is not part of the amount
         out.append((m.start(), end, "MONEY", str(quantize(value)), cur, None))
-    for m in _MONEY_PREFIX_CN.finditer(t):
+    has_yuan = "元" in t or "圆" in t or "块" in t
+    for m in _MONEY_PREFIX_CN.finditer(t) if has_yuan else ():
         num = m["num"]
         if num[0] not in CN_DIGITS and num[0] not in "十拾":
             continue
@@ -88,14 +109,15 @@ def money_candidates(t: str, default_currency: str = "CNY") -> list[Candidate]:
         for d, unit in re.findall(rf"([{_CN_DIGIT}])([角分])", frac):
             value += Decimal(CN_DIGITS[d]) / (10 if unit == "角" else 100)
         cur = _SUFFIX_CUR.get(m["unit"], "CNY")
-        out.append((m.start(), m.end(), "MONEY", str(quantize(value)), cur, None))
+        start = m.start() - 3 if t.startswith("人民币", m.start() - 3) and m.start() >= 3 else m.start()
+        out.append((start, m.end(), "MONEY", str(quantize(value)), cur, None))
     for m in _MONEY_SUFFIX.finditer(t):
         try:
             value = _dec(m["num"]) * _scale_of(m["scale"])
         except (InvalidOperation, KeyError):
             continue
-        out.append((m.start(), m.end(), "MONEY", str(quantize(value)), _SUFFIX_CUR[m["cur"]], None))
-    for m in _MONEY_RANGE.finditer(t):
+        out.append((m.start(), m.end(), "MONEY", str(quantize(value)), _suffix_currency(m["cur"]), None))
+    for m in _MONEY_RANGE.finditer(t) if has_yuan else ():
         scale = m["scale"] or m["scale2"]
         value = _dec(m["num"]) * _scale_of(scale)
         out.append((m.start("num"), m.end("num"), "MONEY", str(quantize(value)),
@@ -168,23 +190,29 @@ _MONTHS = {m: i for i, ms in enumerate(
      ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
      ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for m in ms}
 _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-             r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+             r"December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|"
+             r"DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|"
+             r"SEPT|SEP|OCT|NOV|DEC)\.?")
+# the month names with the word-boundary check after their first letter (a literal first lets sre
+# skip ahead instead of trying the pattern at every position)
+_MONTH_LEAD = "(?:" + "|".join(
+    name[0] + r"(?<!\w.)" + name[1:] for name in _MONTH_RE[3:-4].split("|")) + r")\.?"
 _CN_DATE_DIGIT = "〇零○Ｏ一二三四五六七八九"
-_DATE_ZH = re.compile(r"(?<!\d)(?P<y>\d{4})\s?年\s?(?P<m>\d{1,2})\s?月(?:\s?(?P<d>\d{1,2})\s?[日号])?")
+_DATE_ZH = re.compile(r"(?P<y>\d(?<!\d.)\d{3})\s?年\s?(?P<m>\d{1,2})\s?月(?:\s?(?P<d>\d{1,2})\s?[日号])?")
 _DATE_ZH_CN = re.compile(
     rf"(?P<y>[{_CN_DATE_DIGIT}]{{4}})年(?P<m>[一二三四五六七八九十]{{1,3}})月"
     rf"(?:(?P<d>[一二三四五六七八九十]{{1,3}})[日号])?")
 _DATE_YMD = re.compile(
-    r"(?<![0-9A-Za-z.\-/])(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?:(?P=sep)(?P<d>\d{1,2}))?"
+    r"(?P<y>(?:19|20)(?<![0-9A-Za-z.\-/]..)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?:(?P=sep)(?P<d>\d{1,2}))?"
     r"(?![0-9A-Za-z\-/]|\.\d)")
 _DATE_MDY_NUM = re.compile(
-    r"(?<![0-9A-Za-z.\-/])(?P<m>\d{1,2})(?P<sep>[/\-])(?P<d>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})"
+    r"(?P<m>\d(?<![0-9A-Za-z.\-/].)\d?)(?P<sep>[/\-])(?P<d>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})"
     r"(?![0-9A-Za-z\-/]|\.\d)")
 _DATE_MDY = re.compile(
-    rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b")
+    rf"(?P<mon>{_MONTH_LEAD})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b")
 _DATE_DMY = re.compile(
-    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?\s+(?P<mon>{_MONTH_RE}),?\s+(?P<y>(?:19|20)\d{{2}})\b")
-_DATE_MY = re.compile(rf"\b(?P<mon>{_MONTH_RE}),?\s+(?P<y>(?:19|20)\d{{2}})\b")
+    rf"(?P<d>\d(?<!\w.)\d?)(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?\s+(?P<mon>{_MONTH_RE}),?\s+(?P<y>(?:19|20)\d{{2}})\b")
+_DATE_MY = re.compile(rf"(?P<mon>{_MONTH_LEAD}),?\s+(?P<y>(?:19|20)\d{{2}})\b")
 
 
 def _cn_small(s: str) -> int:
@@ -211,9 +239,10 @@ def date_candidates(t: str) -> list[Candidate]:
         if iso:
             out.append((m.start(), m.end(), "DATE", iso, None, None))
 
-    for m in _DATE_ZH.finditer(t):
+    has_nian = "年" in t
+    for m in _DATE_ZH.finditer(t) if has_nian else ():
         add(m, int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None)
-    for m in _DATE_ZH_CN.finditer(t):
+    for m in _DATE_ZH_CN.finditer(t) if has_nian else ():
         try:
             y = int("".join(str(CN_DIGITS.get(c, 0)) for c in m["y"]))
             add(m, y, _cn_small(m["m"]), _cn_small(m["d"]) if m["d"] else None)
@@ -226,8 +255,6 @@ def date_candidates(t: str) -> list[Candidate]:
     for m in _DATE_MDY_NUM.finditer(t):
         y = int(m["y"])
         if len(m["y"]) == 2:
-            if m["sep"] != "/":
-                continue
             y += 2000 if y < 50 else 1900
         add(m, y, int(m["m"]), int(m["d"]))
     for m in _DATE_MDY.finditer(t):
@@ -246,8 +273,10 @@ def date_candidates(t: str) -> list[Candidate]:
 _CASE_ZH = re.compile(
     r"[(\[〔]\s*(?P<y>(?:19|20)\d{2})\s*[)\]〕]\s*(?P<mid>[\u4e00-\u9fff][\u4e00-\u9fff\dA-Za-z ]{0,20}?)"
     r"\s*(?P<no>第?\s*\d{1,7}\s*号(?:之[一二三四五六七八九十]+)?)")
+_CASE_EN_KIND = r"-(?:cv|cr|mc|md|bk|ap|mj|po|civ|CV|CR|MC)-"
+_CASE_EN_HINT = re.compile(_CASE_EN_KIND)
 _CASE_EN = re.compile(
-    r"(?<![0-9A-Za-z:\-])(?:\d{1,2}:)?\d{2}-(?:cv|cr|mc|md|bk|ap|mj|po|civ|CV|CR|MC)-\d{1,6}"
+    r"(?<![0-9A-Za-z:\-])(?:\d{1,2}:)?\d{2}" + _CASE_EN_KIND + r"\d{1,6}"
     r"(?:-[A-Za-z]{1,5})*(?![0-9A-Za-z\-])")
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "(", "〕": ")", "［": "(", "］": ")",
                            "[": "(", "]": ")"})
@@ -261,16 +290,16 @@ def case_number_candidates(text: str, t: str) -> list[Candidate]:
         value = value.translate(str.maketrans({c: chr(ord(c) - 0xFEE0) for c in "０１２３４５６７８９"}))
         kind = "NOTARY_NUMBER" if "证" in m["mid"] else "CASE_NUMBER"
         out.append((m.start(), m.end(), kind, value, None, None))
-    for m in _CASE_EN.finditer(t):
+    for m in _CASE_EN.finditer(t) if _CASE_EN_HINT.search(t) else ():
         out.append((m.start(), m.end(), "CASE_NUMBER", m.group(), None, None))
     return out
 
 
 # -- identifiers -------------------------------------------------------------------------------
 
-_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
+_ID = re.compile(r"[1-9](?<![0-9A-Za-z].)\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
                  r"(?![0-9A-Za-z])")
-_USCC = re.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])")
+_USCC = re.compile(r"[0-9A-HJ-NPQRTUWXY](?<![0-9A-Za-z].)[0-9A-HJ-NPQRTUWXY]\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])")
 _ID_CUE = re.compile(r"身份|证号|号码|ID|id|Identity|identity")
 _USCC_CUE = re.compile(r"信用代码|代码|Register|register|credit|Credit|USCC|注册号")
 
@@ -297,12 +326,15 @@ def identifier_candidates(t: str) -> list[Candidate]:
 
 # -- phones ------------------------------------------------------------------------------------
 
+# The first character is matched by one class (so sre skips ahead to it); the look-behinds after
+# it check the left boundary and which alternative that character starts.
 _PHONE = re.compile(
-    r"(?<![0-9A-Za-z+\-.*])(?:"
-    r"\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,4}"             # international
-    r"|1[3-9]\d(?:[ \-]?\d{4}){2}"                         # CN mobile
-    r"|0\d{2,3}[ \-]\d{3,4}[ \-]?\d{4}"                    # CN landline with area code
-    r"|\(?[2-9]\d{2}\)?[ .\-][2-9]\d{2}[ .\-]\d{4}"        # North American
+    r"[+(0-9](?<![0-9A-Za-z+\-.*].)(?:"
+    r"(?<=\+)\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,4}"           # international
+    r"|(?<=1)[3-9]\d(?:[ \-]?\d{4}){2}"                       # CN mobile
+    r"|(?<=0)\d{2,3}[ \-]\d{3,4}[ \-]?\d{4}"                  # CN landline with area code
+    r"|(?<=\()[2-9]\d{2}\)?[ .\-][2-9]\d{2}[ .\-]\d{4}"        # North American, (212) …
+    r"|(?<=[2-9])\d{2}\)?[ .\-][2-9]\d{2}[ .\-]\d{4}"          # North American, 212 …
     r")(?![0-9A-Za-z\-*]|\.\d)")
 _PHONE_POS = re.compile(r"电话|手机|联系|传真|Tel|tel|TEL|Phone|phone|Mobile|mobile|Fax|fax|WeChat|line")
 _PHONE_NEG = re.compile(r"编号|单号|票号|号码|账号|账户|卡号|证号|No\.|#|Order|order|ID|Serial|发票")
@@ -324,7 +356,8 @@ def phone_candidates(t: str) -> list[Candidate]:
 # -- order numbers, URLs, trademark registrations ----------------------------------------------
 
 _ORDER = re.compile(
-    r"(?:订单号码?|订单编号|交易单号|订单|(?<![A-Za-z])[Oo]rder(?:\s+(?:No\.?|Number|ID|#))?|PO\s?#)"
+    r"(?:订单号码?|订单编号|交易单号|订单|O(?<![A-Za-z].)rder(?:\s+(?:No\.?|Number|ID|#))?"
+    r"|o(?<![A-Za-z].)rder(?:\s+(?:No\.?|Number|ID|#))?|PO\s?#)"
     r"(?:分别)?(?:为|是)?[\s:#.]*(?P<v>#?[A-Za-z0-9][A-Za-z0-9\-]{4,40})")
 _ORDER_MORE = re.compile(r"\s*(?:、|,|和|及|and)\s*(?:订单号)?#?(?P<v>[A-Za-z0-9][A-Za-z0-9\-]{4,40})")
 
@@ -348,13 +381,14 @@ def order_candidates(t: str) -> list[Candidate]:
     return out
 
 
-_URL = re.compile(r"(?<![@0-9A-Za-z_.])(?:https?://|www\.)[^\s“”\"'<>()\[\]{}，。；、！？|]+", re.I)
+_URL = re.compile(r"[HhWw](?<![@0-9A-Za-z_.].)(?:(?<=[Hh])[Tt][Tt][Pp][Ss]?://|(?<=[Ww])[Ww][Ww]\.)"
+                  r"[^\s“”\"'<>()\[\]{}，。；、！？|]+")
 _URL_CUED = re.compile(r"(?:网址|网站|域名|website|Website|domain|Domain|URL)[:：\s]*(?P<v>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:/[^\s“”\"'<>()，。；]*)?)")
 
 
 def url_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = []
-    for m in _URL.finditer(t):
+    for m in _URL.finditer(t) if "://" in t or "www." in t.lower() else ():
         v = m.group().rstrip(".,;:!?'\"")
         out.append((m.start(), m.start() + len(v), "URL", v, None, None))
     for m in _URL_CUED.finditer(t):
