@@ -1,13 +1,20 @@
-"""Sales stage: load order exports with DuckDB, validate, filter and aggregate.
+"""Sales stage: load order exports with DuckDB, validate, filter and aggregate (docs/sales.md).
 
-Public interface (used by pipeline and batch):
+Public interface (used by pipeline, CLI and batch; DuckDB is imported lazily):
 
-* :func:`summarise(case_folder) -> SalesSummary`
+* :func:`summarise(folder, accept_rejects=False, group_by_month=True, require_sales=None,
+  memory_limit=None) -> SalesSummary` — raises DataFileError, or SalesRejectError (carrying
+  ``.report`` and ``.summary``) when too many rows are malformed or no counterfeit sale is kept;
+* :func:`summarise_all_sellers(folder_path, config, products, sellers=None, currency="CNY",
+  group_by_month=True, memory_limit=None) -> dict[str, SalesSummary]` — one pass over a
+  platform-side export, a summary per seller (batch);
+* :func:`detect_profile(path, sheet=None, encoding=None) -> ProfileMatch` and
+  :func:`detect_case_profiles(folder) -> list[ProfileMatch]` — ``sales --detect``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from litigator.sales.model import Period, SalesConfig, SalesSummary, ValidationReport
 
@@ -22,4 +29,23 @@ def summarise(folder: "CaseFolder", **options) -> SalesSummary:
     return _summarise(folder, **options)
 
 
-__all__ = ["Period", "SalesConfig", "SalesSummary", "ValidationReport", "summarise"]
+def summarise_all_sellers(*args: Any, **kwargs: Any) -> dict[str, SalesSummary]:
+    from litigator.sales.engine import summarise_all_sellers as _impl
+
+    return _impl(*args, **kwargs)
+
+
+def detect_profile(*args: Any, **kwargs: Any):
+    from litigator.sales.engine import detect_profile as _impl
+
+    return _impl(*args, **kwargs)
+
+
+def detect_case_profiles(folder: "CaseFolder"):
+    from litigator.sales.engine import detect_case_profiles as _impl
+
+    return _impl(folder)
+
+
+__all__ = ["Period", "SalesConfig", "SalesSummary", "ValidationReport", "detect_case_profiles", "detect_profile",
+           "summarise", "summarise_all_sellers"]

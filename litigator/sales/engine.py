@@ -1,25 +1,29 @@
 """The sales engine: load order exports into DuckDB, validate, filter, deduplicate, aggregate.
 
-One pass over the data (`_GROUPS_SQL`) classifies every row and groups it:
+One pass over the data classifies every row (SQL from :func:`build_classify_sql`) and groups it
+(:func:`build_groups_sql`) into the table ``sales_groups``:
 
-* a rejected row (malformed) is grouped by reason, keeping the first examples (``min_by``);
-* an excluded row (other seller, not counterfeit, outside the period, unpaid, closed, fully
-  refunded, other currency) is grouped by rule, seller and month (for counts and period gaps);
-* a candidate row is grouped by its key ``(seller, order_id, sku)``: a key seen on several rows
-  is a duplicate; the first row in file order is kept (``arg_min``), the others are excluded as
-  ``duplicate``.
+* each row gets an outcome code ``o``: 0 = candidate (a counterfeit sale of the period), 1…n = the
+  exclusion rule that removed it (other seller, not counterfeit, other currency, outside the period,
+  unpaid, closed, fully refunded), or ``REJECT_BASE + k`` = malformed for reason ``k`` (first
+  failing check wins);
+* a candidate is grouped by its whole content (seller, order id, SKU, time, quantity, amounts,
+  buyer, matched rule), so identical duplicate lines collapse into one group with ``n`` > 1;
+* excluded rows are grouped by rule, seller, month and matched selection rules (counts only);
+* rejected rows are grouped by reason and keep the first examples (``min_by`` over the position).
 
-The grouped result is small (one row per kept order line plus a few hundred count rows) and every
-figure of the report and the summary is computed from it. Money is DECIMAL(18,2) in DuckDB and
-Decimal in Python; no float touches an amount.
+The grouped result is small, and every figure is computed from it: order lines are deduplicated on
+``(seller, order_id, sku)`` keeping the first occurrence in file order (``kept_lines``), then
+aggregated per seller, SKU and month. Money is DECIMAL(18,2) in DuckDB and Decimal in Python.
 """
 
 from __future__ import annotations
 
 import glob as globmod
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -37,21 +41,24 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MAX_EXAMPLES = 10
 
-# Exclusion rules, in the order they are tested (a row is counted under the first that applies).
+# Exclusion rules, in the order they are tested (a row is counted under the first that applies);
+# ``duplicate`` is applied last, on the groups.
 EXCLUSION_RULES = ("other_seller", "not_counterfeit", "other_currency", "outside_period", "unpaid",
                    "closed", "fully_refunded", "duplicate")
+REJECT_BASE = 32
 
 CLOSED_STATUSES = ("交易关闭", "trade_closed", "trade_closed_by_taobao", "closed", "cancelled", "canceled",
-                   "已关闭", "已取消", "订单关闭")
+                   "已关闭", "已取消", "订单关闭", "交易已关闭")
 UNPAID_STATUSES = ("等待买家付款", "wait_buyer_pay", "unpaid", "pending_payment", "pending payment",
                    "awaiting payment", "待付款")
 REFUNDED_STATUSES = ("退款成功", "已退款", "refunded", "fully_refunded", "fully refunded")
 DATE_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d", "%Y.%m.%d %H:%M:%S", "%Y.%m.%d",
-                "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日", "%Y-%m-%dT%H:%M:%S")
+                "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日", "%Y-%m-%d %H:%M",
+                "%Y-%m-%dT%H:%M:%S")
 
 
 class SalesRejectError(DataFileError):
-    """Too many malformed rows, or no counterfeit sales kept. Carries the report to print."""
+    """Too many malformed rows, or no counterfeit sales kept. Carries the summary to print."""
 
     def __init__(self, what: str, path: str | None, where: str | None, summary: SalesSummary) -> None:
         super().__init__(what, path, where)
@@ -65,34 +72,54 @@ class SalesRejectError(DataFileError):
 
 @dataclass
 class SelectionRule:
-    name: str  # "sku:PM-CAT-2K", "title:宠美佳", "title~re:..."
+    name: str  # "sku:PM-CAT-2K", "title:宠美佳", "title~<regex>"
     product: str
-    sql: str  # boolean SQL over the typed row
+    kind: str  # "sku" or "title"
+    value: str  # the SKU, keyword or regex
+    regex: bool = False
 
 
 @dataclass
 class Selection:
+    """Counterfeit selection: SKU rules (one lookup per row) and title rules (a bit each)."""
+
     rules: list[SelectionRule] = field(default_factory=list)
 
     @property
-    def selects_all(self) -> bool:
-        return not self.rules
+    def sku_rules(self) -> list[SelectionRule]:
+        return [r for r in self.rules if r.kind == "sku"]
+
+    @property
+    def title_rules(self) -> list[SelectionRule]:
+        return [r for r in self.rules if r.kind == "title"]
 
     @classmethod
     def from_products(cls, products: Iterable["Product"], has_sku: bool, has_title: bool) -> "Selection":
         rules: list[SelectionRule] = []
+        seen_skus: set[str] = set()
         for p in products:
             if has_sku:
                 for sku in p.skus:
-                    rules.append(SelectionRule(f"sku:{sku}", p.name, f"sku = {_qstr(str(sku))}"))
+                    if str(sku) not in seen_skus:
+                        seen_skus.add(str(sku))
+                        rules.append(SelectionRule(f"sku:{sku}", p.name, "sku", str(sku)))
             if has_title:
                 for kw in p.title_keywords:
                     if kw.startswith("re:"):
-                        rules.append(SelectionRule(f"title~{kw[3:]}", p.name,
-                                                   f"regexp_matches(title, {_qstr(kw[3:])})"))
+                        rules.append(SelectionRule(f"title~{kw[3:]}", p.name, "title", kw[3:], regex=True))
                     else:
-                        rules.append(SelectionRule(f"title:{kw}", p.name, f"contains(title, {_qstr(kw)})"))
+                        rules.append(SelectionRule(f"title:{kw}", p.name, "title", kw))
         return cls(rules)
+
+
+def _variants(statuses: Iterable[str]) -> list[str]:
+    """Status spellings as exports write them: as listed, UPPER, Capitalised, Title Case."""
+    out: list[str] = []
+    for st in statuses:
+        for v in (st, st.upper(), st.capitalize(), st.title()):
+            if v not in out:
+                out.append(v)
+    return out
 
 
 def _qstr(text: str) -> str:
@@ -107,139 +134,301 @@ def _sql_list(values: Iterable[str]) -> str:
 # The classification SQL
 # ---------------------------------------------------------------------------------------------
 
-def _money(expr: str) -> str:
-    """DECIMAL(18,2) from a cell: plain numbers directly, else with ¥, commas, 元 and spaces removed."""
-    return (f"COALESCE(TRY_CAST({expr} AS DECIMAL(18,2)), "
-            f"TRY_CAST(regexp_replace(CAST({expr} AS VARCHAR), '[\\s,¥￥元]|^RMB|^CNY', '', 'g') AS DECIMAL(18,2)))")
+_CLEAN_MONEY = "regexp_replace(CAST({x} AS VARCHAR), '[\\s,¥￥元]|^RMB|^CNY', '', 'g')"
+
+
+def _money(expr: str, blank_is_zero: bool = False) -> str:
+    """DECIMAL(18,2) from a cell: plain numbers by a cast; only cells the cast rejects are cleaned
+    of ¥, commas, 元 and spaces (COALESCE evaluates its second argument only for those rows)."""
+    cleaned = f"TRY_CAST({_CLEAN_MONEY.format(x=expr)} AS DECIMAL(18,2))"
+    if blank_is_zero:
+        cleaned = f"CASE WHEN {_blank(expr)} THEN 0::DECIMAL(18,2) ELSE {cleaned} END"
+    return f"COALESCE(TRY_CAST({expr} AS DECIMAL(18,2)), {cleaned})"
 
 
 def _blank(expr: str) -> str:
     return f"({expr} IS NULL OR trim(CAST({expr} AS VARCHAR)) = '')"
 
 
-def build_classify_sql(union_sql: str, cols: set[str], selection: Selection, period: Period | None,
-                       sellers: list[str] | None, fixed_seller: str | None, currency: str) -> str:
-    """SQL selecting every row with typed values, ``reason`` (malformed) and ``outcome``."""
+_TAB = "chr(9)"
+
+
+def _padded(v: str, starts: list[str], ends: list[str]) -> str:
+    """Cheap byte tests (no IN list, which DuckDB would turn into a join): padded or protected?"""
+    return " OR ".join([f"starts_with({v}, {c})" for c in starts] + [f"ends_with({v}, {c})" for c in ends])
+
+
+def _code_test(v: str) -> str:
+    return _padded(v, ["'='", "''''", "'\"'", "' '", _TAB], ["'\"'", "' '", _TAB])
+
+
+def _text_test(v: str) -> str:
+    return _padded(v, ["' '", _TAB], ["' '", _TAB])
+
+
+def _code(expr: str, clean: bool = True) -> str:
+    """An identifier cell without Excel protection (``="123"``, ``'123``) or padding; '' -> NULL.
+    ``clean=False`` (the sample showed no such cell) skips the per-row tests."""
+    v = f"CAST({expr} AS VARCHAR)"
+    if not clean:
+        return f"nullif({v}, '')"
+    return f"nullif(CASE WHEN {_code_test(v)} THEN trim({v}, ' ' || {_TAB} || '=\"''') ELSE {v} END, '')"
+
+
+def _text(expr: str, clean: bool = True) -> str:
+    """A text cell, trimmed only when padded; '' -> NULL."""
+    v = f"CAST({expr} AS VARCHAR)"
+    if not clean:
+        return f"nullif({v}, '')"
+    return f"nullif(CASE WHEN {_text_test(v)} THEN trim({v}, ' ' || {_TAB}) ELSE {v} END, '')"
+
+
+CLEANED_CODES = ("order_id", "sku")
+CLEANED_TEXTS = ("seller", "buyer", "status", "currency")
+
+
+def needs_cleaning_sql(union_sql: str, cols: set[str], sample_rows: int = 50_000) -> str:
+    """Which text columns hold padded or Excel-protected cells in the first rows of the data.
+
+    Exports are machine-written, so one layout runs through a file: the per-row cleaning tests are
+    generated only for columns where the sample shows a need (they cost a third of the pass)."""
+    tests = []
+    for c in CLEANED_CODES + CLEANED_TEXTS:
+        if c in cols:
+            v = f"CAST({c} AS VARCHAR)"
+            t = _code_test(v) if c in CLEANED_CODES else _text_test(v)
+            tests.append(f"COALESCE(bool_or({t}), false) AS {c}")
+    if not tests:
+        return ""
+    return f"SELECT {', '.join(tests)} FROM (SELECT * FROM ({union_sql}) LIMIT {sample_rows})"
+
+
+@dataclass
+class Checks:
+    """The malformed-row checks, in order; code = REJECT_BASE + index."""
+
+    items: list[tuple[str, str, str | None]] = field(default_factory=list)  # (sql, reason, column)
+
+    def reason(self, code: int) -> tuple[str, str | None]:
+        _, reason, column = self.items[code - REJECT_BASE]
+        return reason, column
+
+
+def build_checks(cols: set[str]) -> Checks:
+    """The malformed-row checks, first failing wins. A check is ``(sql, reason, column)``; a check
+    whose sql starts with ``ts IS NULL`` etc. is nested so string work runs only on failing rows."""
     has = cols.__contains__
-    seller = ("nullif(trim(CAST(seller AS VARCHAR)), '')" if has("seller")
+    items: list[tuple[str, str, str | None]] = [("_malformed", "malformed line", None),
+                                                ("order_id IS NULL", "missing key", "order_id")]
+    if has("seller"):
+        items.append(("seller IS NULL", "missing key", "seller"))
+    items += [
+        ("ts IS NULL AND (r_created IS NULL OR trim(r_created) = '')", "missing key", "created"),
+        ("ts IS NULL", "unparsable date", "created"),
+        ("qty3 IS NULL", "unparsable number", "quantity"),
+        ("qty3 < 0", "negative quantity", "quantity"),
+        ("qty3 <> trunc(qty3)", "quantity not a whole number", "quantity"),
+    ]
+    if has("amount"):
+        items += [("amount IS NULL", "unparsable number", "amount"),
+                  ("amount < 0", "negative price", "amount")]
+    else:  # amount = unit_price × quantity
+        items += [("amount IS NULL", "unparsable number", "unit_price"),
+                  ("amount < 0", "negative price", "unit_price")]
+    if has("refund"):
+        items += [("refund IS NULL", "unparsable number", "refund"),
+                  ("refund < 0", "negative refund", "refund"),
+                  ("refund > amount", "refund exceeds amount paid", "refund")]
+    return Checks(items)
+
+
+def _reject_case(checks: Checks) -> str:
+    """CASE over the checks; the two created-date checks share one nested CASE (``ts IS NULL``)."""
+    parts = []
+    items = list(enumerate(checks.items))
+    i = 0
+    while i < len(items):
+        idx, (cond, _, _) = items[i]
+        if cond.startswith("ts IS NULL AND "):
+            inner = cond.removeprefix("ts IS NULL AND ")
+            parts.append(f"WHEN ts IS NULL THEN CASE WHEN {inner} THEN {REJECT_BASE + idx} "
+                         f"ELSE {REJECT_BASE + idx + 1} END")
+            i += 2
+            continue
+        parts.append(f"WHEN {cond} THEN {REJECT_BASE + idx}")
+        i += 1
+    return "CASE " + " ".join(parts) + " END"
+
+
+def build_classify_sql(union_sql: str, cols: set[str], selection: Selection, checks: Checks,
+                       period: Period | None, sellers: list[str] | None, fixed_seller: str | None,
+                       currency: str, clean: dict[str, bool] | None = None) -> str:
+    """SQL yielding every row with typed values and its outcome code ``o``.
+
+    ``clean`` (column -> bool, from :func:`needs_cleaning_sql`) turns per-row trimming off for
+    columns whose sample needed none; None cleans every column."""
+    has = cols.__contains__
+    cl = (lambda c: True) if clean is None else (lambda c: clean.get(c, True))  # noqa: E731
+    seller = (_text("seller", cl("seller")) if has("seller")
               else (_qstr(fixed_seller) if fixed_seller else "NULL::VARCHAR"))
     amount = (_money("amount") if has("amount")
               else f"({_money('unit_price')} * TRY_CAST(quantity AS DECIMAL(18,3)))::DECIMAL(18,2)")
     fmts = "[" + _sql_list(DATE_FORMATS) + "]"
     typed = [
-        "_file", "_ord", "(_file::BIGINT << 40) + _ord AS _pos",
+        "_file", "(_file::BIGINT << 40) + _ord AS _pos",
         ("_malformed" if has("_malformed") else "false AS _malformed"),
-        "nullif(trim(CAST(order_id AS VARCHAR), ' \t=\"'''), '') AS order_id",
+        f"{_code('order_id', cl('order_id'))} AS order_id",
         f"{seller} AS seller",
-        ("nullif(trim(CAST(buyer AS VARCHAR)), '') AS buyer" if has("buyer") else "NULL::VARCHAR AS buyer"),
+        (f"{_text('buyer', cl('buyer'))} AS buyer" if has("buyer") else "NULL::VARCHAR AS buyer"),
         ("CAST(title AS VARCHAR) AS title" if has("title") else "NULL::VARCHAR AS title"),
-        ("nullif(trim(CAST(sku AS VARCHAR), ' \t=\"'''), '') AS sku" if has("sku") else "NULL::VARCHAR AS sku"),
+        (f"{_code('sku', cl('sku'))} AS sku" if has("sku") else "NULL::VARCHAR AS sku"),
         "TRY_CAST(quantity AS DECIMAL(18,3)) AS qty3",
         f"{amount} AS amount",
-        (f"{_money('unit_price')} AS unit_price" if has("unit_price") else "NULL::DECIMAL(18,2) AS unit_price"),
-        (f"CASE WHEN {_blank('refund')} THEN 0::DECIMAL(18,2) ELSE {_money('refund')} END AS refund"
-         if has("refund") else "0::DECIMAL(18,2) AS refund"),
-        ("lower(trim(CAST(status AS VARCHAR))) AS status" if has("status") else "NULL::VARCHAR AS status"),
-        (f"COALESCE(TRY_CAST(created AS TIMESTAMP), try_strptime(trim(CAST(created AS VARCHAR)), {fmts})) AS ts"),
-        ("nullif(upper(trim(CAST(currency AS VARCHAR))), '') AS currency" if has("currency")
+        (f"{_money('refund', blank_is_zero=True)} AS refund" if has("refund") else "0::DECIMAL(18,2) AS refund"),
+        (f"{_text('status', cl('status'))} AS status" if has("status") else "NULL::VARCHAR AS status"),
+        f"COALESCE(TRY_CAST(created AS TIMESTAMP), try_strptime(trim(CAST(created AS VARCHAR)), {fmts})) AS ts",
+        (f"upper({_text('currency', cl('currency'))}) AS currency" if has("currency")
          else "NULL::VARCHAR AS currency"),
     ]
     raw = ["CAST(order_id AS VARCHAR) AS r_order_id", "CAST(quantity AS VARCHAR) AS r_quantity",
            "CAST(created AS VARCHAR) AS r_created"]
-    for c in ("seller", "sku", "amount", "unit_price", "refund"):
+    for c in ("seller", "sku", "amount", "unit_price", "refund"):  # for the rejected examples
         raw.append(f"CAST({c} AS VARCHAR) AS r_{c}" if has(c) else f"NULL::VARCHAR AS r_{c}")
-    # Reasons a row is malformed, first applicable wins; "reason|column".
-    checks = [
-        ("_malformed", "malformed line|"),
-        ("order_id IS NULL", "missing key|order_id"),
-    ]
-    if has("seller"):
-        checks.append(("seller IS NULL", "missing key|seller"))
-    checks += [
-        ("r_created IS NULL OR trim(r_created) = ''", "missing key|created"),
-        ("ts IS NULL", "unparsable date|created"),
-        ("qty3 IS NULL", "unparsable number|quantity"),
-        ("qty3 <> trunc(qty3)", "quantity not a whole number|quantity"),
-        ("qty3 < 0", "negative quantity|quantity"),
-    ]
-    money_col = "amount" if has("amount") else "unit_price"
-    if has("unit_price"):
-        checks += [(f"NOT {_blank('r_unit_price')} AND unit_price IS NULL", "unparsable number|unit_price"),
-                   ("unit_price < 0", "negative price|unit_price")]
-    checks += [
-        ("amount IS NULL", f"unparsable number|{money_col}"),
-        ("amount < 0", f"negative price|{money_col}"),
-    ]
-    if has("refund"):
-        checks += [("refund IS NULL", "unparsable number|refund"),
-                   ("refund < 0", "negative refund|refund"),
-                   ("refund > amount", "refund exceeds amount paid|refund")]
-    reason = "CASE " + " ".join(f"WHEN {cond} THEN {_qstr(val)}" for cond, val in checks) + " END"
+    reject = _reject_case(checks)
 
-    match_cols = [f"({r.sql}) AS _m{i}" for i, r in enumerate(selection.rules)]
+    sku_rules, title_rules = selection.sku_rules, selection.title_rules
+    sku_idx = (f"list_position([{_sql_list(r.value for r in sku_rules)}], sku)::SMALLINT"
+               if sku_rules else "NULL::SMALLINT")
+    bits = []
+    for i, r in enumerate(title_rules):
+        test = (f"regexp_matches(title, {_qstr(r.value)})" if r.regex else f"contains(title, {_qstr(r.value)})")
+        bits.append(f"(COALESCE({test}, false)::BIGINT << {i})")
+    title_mask = " | ".join(bits) if bits else "0::BIGINT"
+    if len(title_rules) > TITLE_RULE_BITS:
+        raise DataFileError(f"at most {TITLE_RULE_BITS} title keyword rules are supported", "case.yaml",
+                            "products")
+    if len(sku_rules) >= 1 << SKU_RULE_BITS:
+        raise DataFileError(f"at most {(1 << SKU_RULE_BITS) - 1} counterfeit SKUs are supported", "case.yaml",
+                            "products")
     if selection.rules:
-        counterfeit = " OR ".join(f"_m{i}" for i in range(len(selection.rules)))
-        product = "CASE " + " ".join(f"WHEN _m{i} THEN {_qstr(r.product)}"
-                                     for i, r in enumerate(selection.rules)) + " END"
+        counterfeit = "(_sku_rule IS NOT NULL OR _title_mask <> 0)"
     else:
-        counterfeit, product = "true", "NULL::VARCHAR"
-    counterfeit = f"COALESCE({counterfeit}, false)"
+        counterfeit = "true"
 
-    rules: list[tuple[str, str]] = []
-    if sellers is not None:
-        rules.append(("other_seller", f"seller NOT IN ({_sql_list(sellers) or 'NULL'})"))
-    rules.append(("not_counterfeit", f"NOT {counterfeit}"))
-    rules.append(("other_currency", f"currency IS NOT NULL AND currency <> {_qstr(currency)}"))
+    rules: list[tuple[int, str]] = []
+    code = {name: i + 1 for i, name in enumerate(EXCLUSION_RULES)}
+    if sellers is not None and has("seller"):
+        rules.append((code["other_seller"], f"seller NOT IN ({_sql_list(sellers) or 'NULL'})"))
+    rules.append((code["not_counterfeit"], f"NOT {counterfeit}"))
+    rules.append((code["other_currency"], f"currency IS NOT NULL AND currency <> {_qstr(currency)}"))
     if period is not None:
-        rules.append(("outside_period",
-                      f"NOT (ts::DATE BETWEEN DATE '{period.start.isoformat()}' AND DATE '{period.end.isoformat()}')"))
-    rules.append(("unpaid", f"status IN ({_sql_list(UNPAID_STATUSES)})"))
-    rules.append(("closed", f"status IN ({_sql_list(CLOSED_STATUSES)}) OR contains(status, '交易关闭')"))
-    rules.append(("fully_refunded",
-                  f"(amount > 0 AND refund >= amount) OR status IN ({_sql_list(REFUNDED_STATUSES)})"))
-    outcome = ("CASE WHEN reason IS NOT NULL THEN 'rejected' "
-               + " ".join(f"WHEN COALESCE({cond}, false) THEN {_qstr(name)}" for name, cond in rules)
-               + " ELSE 'candidate' END")
+        end = period.end + timedelta(days=1)
+        rules.append((code["outside_period"],
+                      f"NOT (ts >= TIMESTAMP '{period.start.isoformat()}' AND ts < TIMESTAMP '{end.isoformat()}')"))
+    if has("status"):
+        rules.append((code["unpaid"], f"status IN ({_sql_list(_variants(UNPAID_STATUSES))})"))
+        rules.append((code["closed"], f"status IN ({_sql_list(_variants(CLOSED_STATUSES))})"))
+    rules.append((code["fully_refunded"],
+                  f"(amount > 0 AND refund >= amount)"
+                  + (f" OR status IN ({_sql_list(_variants(REFUNDED_STATUSES))})" if has("status") else "")))
+    outcome = ("CASE WHEN _reject IS NOT NULL THEN _reject "
+               + " ".join(f"WHEN COALESCE({cond}, false) THEN {c}" for c, cond in rules)
+               + " ELSE 0 END")
     return (
         f"WITH src AS ({union_sql}),\n"
         f"typed AS (SELECT {', '.join(typed)}, {', '.join(raw)} FROM src),\n"
-        f"checked AS (SELECT *, {reason} AS reason"
-        + (", " + ", ".join(match_cols) if match_cols else "")
-        + f", {product} AS product FROM typed)\n"
-        f"SELECT *, {outcome} AS outcome, strftime(ts, '%Y-%m') AS month FROM checked"
+        f"checked AS (SELECT *, {reject} AS _reject, {sku_idx} AS _sku_rule, {title_mask} AS _title_mask "
+        f"FROM typed)\n"
+        f"SELECT *, ({outcome})::TINYINT AS o FROM checked"
     )
 
 
-def build_groups_sql(classify_sql: str, n_rules: int) -> str:
-    """The one aggregation pass (see the module docstring)."""
-    cand = "outcome = 'candidate'"
-    matched = ", ".join(f"count(*) FILTER (WHERE reason IS NULL AND _m{i}) AS m{i}" for i in range(n_rules))
+_RAW = {"order_id": "r_order_id", "seller": "r_seller", "sku": "r_sku", "quantity": "r_quantity",
+        "amount": "r_amount", "unit_price": "r_unit_price", "refund": "r_refund", "created": "r_created"}
+MONTH_BITS, SKU_RULE_BITS, TITLE_RULE_BITS = 18, 13, 32
+
+
+def _bad_value_sql(checks: Checks) -> str:
+    """The raw value of the column whose check failed."""
+    return ("CASE o " + " ".join(f"WHEN {REJECT_BASE + i} THEN {_RAW[col]}"
+                                 for i, (_, _, col) in enumerate(checks.items) if col in _RAW) + " END")
+
+
+def build_groups_sql(classify_sql: str, checks: Checks, multi_file: bool, has_currency: bool,
+                     ordered: bool = True) -> str:
+    """The one aggregation pass (see the module docstring).
+
+    Keys are integers where possible (they hash fastest): ``k_misc`` = month | SKU rule |
+    title-rule bits (valid rows); order time (µs), quantity, amount and refund in cents
+    (candidates); ``k_bad`` = the raw value that failed (rejected rows).
+    """
+    cand = "o = 0"
+    bad = _bad_value_sql(checks)
+    keys = [
+        "o",
+        "_file" if multi_file else None,
+        "seller",
+        f"CASE WHEN o < {REJECT_BASE} THEN (year(ts) * 100 + month(ts))::BIGINT "
+        f"| (COALESCE(_sku_rule, 0)::BIGINT << {MONTH_BITS}) "
+        f"| (_title_mask << {MONTH_BITS + SKU_RULE_BITS}) END AS k_misc",
+        f"CASE WHEN {cand} THEN order_id END AS k_order",
+        f"CASE WHEN {cand} THEN sku END AS k_sku",
+        # Fixed-width BIGINT keys hash fastest (measured: DECIMAL or packed HUGEINT keys cost more).
+        f"CASE WHEN {cand} THEN epoch_us(ts) END AS k_ts",
+        f"CASE WHEN {cand} THEN qty3::BIGINT END AS k_qty",
+        f"CASE WHEN {cand} THEN (amount * 100)::BIGINT END AS k_amount_cents",
+        f"CASE WHEN {cand} THEN (refund * 100)::BIGINT END AS k_refund_cents",
+        f"CASE WHEN {cand} THEN buyer END AS k_buyer",
+        f"CASE WHEN o < {REJECT_BASE} THEN currency END AS k_currency" if has_currency else None,
+        f"CASE WHEN o >= {REJECT_BASE} THEN {bad} END AS k_bad",
+    ]
+    keys = [k for k in keys if k]
+    file_col = "" if multi_file else "0 AS _file, "
+    # Unordered (parallel CSV) rows carry no position: skip the aggregate (copies that differ
+    # trigger an ordered re-run, so "first" is never decided by it).
+    first_pos = "min(_pos)" if ordered else "0::BIGINT"
     return f"""
-SELECT outcome,
-       split_part(reason, '|', 1) AS reason,
-       seller,
-       CASE WHEN {cand} THEN order_id END AS k_order,
-       CASE WHEN {cand} THEN sku END AS k_sku,
-       CASE WHEN outcome NOT IN ('rejected', 'candidate') THEN month END AS k_month,
-       count(*) AS n,
-       min(_pos) AS first_pos,
-       arg_min(struct_pack(pos := _pos, month := month, ts := ts, qty := qty3::BIGINT, amount := amount,
-                           refund := refund, buyer := buyer, product := product, currency := currency),
-               _pos) FILTER (WHERE {cand}) AS kept,
-       min_by(struct_pack(pos := _pos, file := _file, ord := _ord, reason := reason,
-                          order_id := r_order_id, seller := r_seller, sku := r_sku, quantity := r_quantity,
-                          amount := r_amount, unit_price := r_unit_price, refund := r_refund,
-                          created := r_created),
-              _pos, {MAX_EXAMPLES}) FILTER (WHERE outcome = 'rejected') AS examples,
-       list(DISTINCT currency) FILTER (WHERE reason IS NULL AND currency IS NOT NULL) AS currencies
-       {', ' + matched if matched else ''}
+SELECT {', '.join(keys)}, {file_col}count(*) AS n, {first_pos} AS first_pos
 FROM ({classify_sql})
 GROUP BY ALL
 """
 
 
+_MISC_MONTH = f"(k_misc & {(1 << MONTH_BITS) - 1})::INTEGER"
+_MISC_SKU_RULE = f"((k_misc >> {MONTH_BITS}) & {(1 << SKU_RULE_BITS) - 1})::INTEGER"
+_MISC_TITLE_MASK = f"(k_misc >> {MONTH_BITS + SKU_RULE_BITS})::BIGINT"
+
+# Order lines: candidate groups deduplicated on (seller, order id, SKU), first occurrence kept.
+_KEPT_SQL = f"""
+CREATE OR REPLACE TEMP TABLE kept_lines AS
+SELECT seller, order_id, sku, make_timestamp(ts_us) AS ts, qty,
+       (amount_cents::DECIMAL(18,0) * 0.01::DECIMAL(3,2))::DECIMAL(18,2) AS amount,
+       (refund_cents::DECIMAL(18,0) * 0.01::DECIMAL(3,2))::DECIMAL(18,2) AS refund,
+       buyer, {_MISC_SKU_RULE.replace('k_misc', 'misc')} AS sku_rule,
+       {_MISC_TITLE_MASK.replace('k_misc', 'misc')} AS title_mask,
+       {_MISC_MONTH.replace('k_misc', 'misc')} AS month,
+       n_rows, variants, first_pos
+FROM (
+  SELECT seller, k_order AS order_id, k_sku AS sku,
+         arg_min(k_ts, first_pos) AS ts_us, arg_min(k_qty, first_pos) AS qty,
+         arg_min(k_amount_cents, first_pos) AS amount_cents, arg_min(k_refund_cents, first_pos) AS refund_cents,
+         arg_min(k_buyer, first_pos) AS buyer, arg_min(k_misc, first_pos) AS misc,
+         sum(n) AS n_rows, count(*) AS variants, min(first_pos) AS first_pos
+  FROM sales_groups WHERE o = 0
+  GROUP BY seller, k_order, k_sku
+)
+"""
+
+
+def _product_sql(selection: Selection) -> str:
+    whens = [f"WHEN sku_rule = {i + 1} THEN {_qstr(r.product)}" for i, r in enumerate(selection.sku_rules)]
+    whens += [f"WHEN (title_mask & {1 << i}) <> 0 THEN {_qstr(r.product)}"
+              for i, r in enumerate(selection.title_rules)]
+    return ("CASE " + " ".join(whens) + " END") if whens else "NULL::VARCHAR"
+
+
 # ---------------------------------------------------------------------------------------------
-# Results
+# Scanning
 # ---------------------------------------------------------------------------------------------
 
 @dataclass
@@ -248,6 +437,9 @@ class SellerResult:
     valid_rows: int = 0
     excluded: dict[str, int] = field(default_factory=dict)
     kept: int = 0
+    duplicate_ids: int = 0
+    conflicting_duplicates: int = 0
+    months: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -255,6 +447,7 @@ class ScanResult:
     """What one pass over a set of files produced, for any number of sellers."""
 
     sources: list[srcmod.Source]
+    selection: Selection
     rows_read: int
     rejected: int
     reject_reasons: dict[str, int]
@@ -264,7 +457,17 @@ class ScanResult:
     per_seller: dict[str | None, SellerResult]
     per_file_rows: dict[int, int]
     sql: list[str]
-    con: object  # the DuckDB connection holding table `sales_groups`
+    con: object  # the DuckDB connection holding tables `sales_groups` and `kept_lines`
+    timings: dict[str, float] = field(default_factory=dict)  # step -> seconds (bench)
+
+    @property
+    def valid_rows(self) -> int:
+        """Rows that passed validation, every seller (computed once: batch asks per seller)."""
+        if self._valid_rows is None:
+            self._valid_rows = sum(sr.valid_rows for sr in self.per_seller.values())
+        return self._valid_rows
+
+    _valid_rows: int | None = None
 
 
 def _resolve_files(folder_path: Path, patterns: list[str]) -> list[tuple[str, Path]]:
@@ -273,6 +476,7 @@ def _resolve_files(folder_path: Path, patterns: list[str]) -> list[tuple[str, Pa
         full = Path(pattern) if Path(pattern).is_absolute() else folder_path / pattern
         if any(ch in pattern for ch in "*?["):
             matches = sorted(globmod.glob(str(full), recursive=True))
+            matches = [m for m in matches if Path(m).is_file()]
             if not matches:
                 raise DataFileError("no sales file matches this pattern", pattern)
             for m in matches:
@@ -287,9 +491,13 @@ def _resolve_files(folder_path: Path, patterns: list[str]) -> list[tuple[str, Pa
 
 
 def scan(folder_path: Path, config: SalesConfig, products: list["Product"], *,
-         sellers: list[str] | None, fixed_seller: str | None, currency: str = "CNY",
+         sellers: list[str] | None = None, fixed_seller: str | None = None, currency: str = "CNY",
          memory_limit: str | None = None, threads: int | None = None) -> ScanResult:
-    """Open the files, run the single classification/aggregation pass, collect the counts."""
+    """Open the files and run the single classification/aggregation pass over all of them.
+
+    ``sellers`` (platform-side files) excludes other sellers' rows in the pass itself; None keeps
+    every seller (``summarise_all_sellers``). ``fixed_seller`` labels a seller-side export.
+    """
     import duckdb
 
     files = _resolve_files(folder_path, config.files)
@@ -301,9 +509,11 @@ def scan(folder_path: Path, config: SalesConfig, products: list["Product"], *,
     workdir_obj = srcmod.temp_workdir()
     workdir = Path(workdir_obj.name)
     con.execute(f"SET temp_directory = {_qstr(str(workdir / 'spill'))}")
+    t0 = time.perf_counter()
     try:
         sources = [srcmod.open_source(con, i, label, path, config, workdir)
                    for i, (label, path) in enumerate(files)]
+        t1 = time.perf_counter()
         cols: set[str] = set()
         for s in sources:
             cols |= set(s.match.mapping)
@@ -311,18 +521,74 @@ def scan(folder_path: Path, config: SalesConfig, products: list["Product"], *,
                 cols.add("_malformed")
         _check_consistent_columns(sources)
         selection = Selection.from_products(products, "sku" in cols, "title" in cols)
-        union_sql = "\nUNION ALL BY NAME\n".join(f"({s.select_sql})" for s in sources)
-        # Columns a file lacks (when several files differ) come out as NULL via UNION BY NAME.
-        classify = build_classify_sql(union_sql, cols, selection, config.period, sellers, fixed_seller, currency)
-        groups_sql = build_groups_sql(classify, len(selection.rules))
+        checks = build_checks(cols)
+        clean: dict[str, bool] | None = None
+        sample_sql = needs_cleaning_sql(
+            "\nUNION ALL BY NAME\n".join(f"({s.select('fast')})" for s in sources), cols)
+        if sample_sql:
+            try:
+                row = con.execute(sample_sql).fetchone()
+                names = [c for c in CLEANED_CODES + CLEANED_TEXTS if c in cols]
+                clean = dict(zip(names, row))
+            except duckdb.Error:
+                clean = None  # e.g. an unparsable line early on: clean everything
+
+        def build(mode: str | None = None, only: list[srcmod.Source] | None = None) -> str:
+            # Columns a file lacks (when several files differ) are NULL.
+            parts = []
+            for s in only or sources:
+                missing = sorted(c for c in cols - set(s.match.mapping) if c != "_malformed" or s.format != "jsonl")
+                pad = "".join(", false AS _malformed" if c == "_malformed" else
+                              f", NULL::VARCHAR AS {srcmod._qident(c)}" for c in missing)
+                parts.append(f"(SELECT *{pad} FROM ({s.select(mode)}))" if pad else f"({s.select(mode)})")
+            union_sql = "\nUNION ALL BY NAME\n".join(parts)
+            return build_classify_sql(union_sql, cols, selection, checks, config.period, sellers, fixed_seller,
+                                      currency, clean)
+
+        def main_pass() -> str:
+            sql = build_groups_sql(build(), checks, len(sources) > 1, "currency" in cols,
+                                   ordered=all(s.ordered for s in sources))
+            con.execute(f"CREATE OR REPLACE TEMP TABLE sales_groups AS {sql}")
+            con.execute(_KEPT_SQL)
+            return sql
+
         try:
-            con.execute(f"CREATE TEMP TABLE sales_groups AS {groups_sql}")
+            try:
+                groups_sql = main_pass()
+            except duckdb.Error as exc:
+                if not any(s.tolerant_sql for s in sources) or "CSV" not in str(exc).upper():
+                    raise
+                # A line the CSV reader cannot parse: read again, setting such lines aside.
+                for s in sources:
+                    s.mode = "tolerant" if s.tolerant_sql else s.mode
+                groups_sql = main_pass()
+            conflicts = con.execute("SELECT count(*) FROM kept_lines WHERE variants > 1").fetchone()[0]
+            if conflicts and not all(s.ordered for s in sources):
+                # Copies of an order line that differ: keep-first needs file order (rare; slower).
+                for s in sources:
+                    s.mode = "ordered" if s.mode == "fast" else s.mode
+                groups_sql = main_pass()
+            t2 = time.perf_counter()
+            con.execute("ALTER TABLE kept_lines ADD COLUMN product VARCHAR")
+            con.execute(f"UPDATE kept_lines SET product = {_product_sql(selection)}")
+            t_ex = time.perf_counter()
+            example_rows = _reject_examples(con, sources, build, checks)
+            t_examples = time.perf_counter() - t_ex
         except duckdb.Error as exc:
-            first = sources[0]
-            raise DataFileError(f"cannot process the sales data: {srcmod._duck_message(exc)}", first.label) from None
-        return _collect(con, sources, selection, [groups_sql])
+            raise DataFileError(f"cannot process the sales data: {srcmod._duck_message(exc)}",
+                                sources[0].label) from None
+        for s in sources:
+            s.after_scan(con)
+        t3 = time.perf_counter()
+        result = _collect(con, sources, selection, checks, [groups_sql, _KEPT_SQL.strip()], example_rows)
+        for s in sources:  # digests and line counts, before the transcoded copies go
+            if s.stats_future is not None:
+                s.stats_future.result()
+        result.timings = {"open": t1 - t0, "classify+group": t2 - t1, "examples": t_examples, "lines": t3 - t2 - t_examples,
+                          "collect": time.perf_counter() - t3}
+        return result
     finally:
-        # Transcoded copies are deleted now; the groups table lives in the connection.
+        # Transcoded copies are deleted now; the result tables live in the connection.
         workdir_obj.cleanup()
 
 
@@ -331,72 +597,112 @@ def _check_consistent_columns(sources: list[srcmod.Source]) -> None:
         return
     first = set(sources[0].match.mapping)
     for s in sources[1:]:
-        if "seller" in first and "seller" not in s.match.mapping:
-            raise DataFileError("no seller column, unlike the other sales files", s.label,
+        if ("seller" in first) != ("seller" in s.match.mapping):
+            raise DataFileError("seller column present in some sales files but not in others", s.label,
                                 f"line {s.match.header_line}")
 
 
-def _collect(con, sources: list[srcmod.Source], selection: Selection, sql: list[str]) -> ScanResult:
-    per_file: dict[int, int] = {s.index: s.rows for s in sources}
+def _month_label(yyyymm: int | None) -> str | None:
+    return None if not yyyymm else f"{yyyymm // 100:04d}-{yyyymm % 100:02d}"
+
+
+def _reject_examples(con, sources: list[srcmod.Source], build, checks: Checks) -> list[tuple[int, str, int]]:
+    """The first rejected rows in file order: ``(code, raw value, position)``.
+
+    Sources read in order give them from the main pass (``first_pos``). A CSV read in parallel has
+    no row numbers, so its first rejects come from an ordered pass that stops after
+    MAX_EXAMPLES rows (early in the file when rejects are common).
+    """
+    if all(s.ordered for s in sources):  # the main pass kept positions
+        return con.execute(
+            f"SELECT o, k_bad, first_pos FROM sales_groups WHERE o >= {REJECT_BASE} "
+            f"ORDER BY first_pos LIMIT {MAX_EXAMPLES}").fetchall()
+    rows: list[tuple[int, str, int]] = []
+    unordered_with_rejects = [s for s in sources if con.execute(
+        f"SELECT count(*) FROM sales_groups WHERE o >= {REJECT_BASE} AND _file = {s.index}").fetchone()[0]]
+    bad = _bad_value_sql(checks)
+    for s in unordered_with_rejects:
+        rows += con.execute(
+            f"SELECT o, {bad}, _pos FROM ({build('ordered', [s])}) WHERE o >= {REJECT_BASE} "
+            f"LIMIT {MAX_EXAMPLES}").fetchall()
+    rows.sort(key=lambda r: r[2])
+    return rows[:MAX_EXAMPLES]
+
+
+def _collect(con, sources: list[srcmod.Source], selection: Selection, checks: Checks,
+             sql: list[str], example_rows: list[tuple[int, str, int]]) -> ScanResult:
+    per_file: dict[int, int] = defaultdict(int)
     reject_reasons: dict[str, int] = defaultdict(int)
     per_seller: dict[str | None, SellerResult] = {}
-    currencies: set[str] = set()
-    n_rules = len(selection.rules)
-    matched = [0] * n_rules
-    example_rows: list[dict] = []
-    m_cols = "".join(f", m{i}" for i in range(n_rules))
-    m_sums = "".join(f", sum(m{i})" for i in range(n_rules))
-    q = (f"SELECT outcome, reason, seller, n, examples, currencies, NULL, NULL, NULL{m_cols} "
-         f"FROM sales_groups WHERE outcome <> 'candidate' UNION ALL "
-         f"SELECT 'candidate', NULL, seller, sum(n), NULL, flatten(list(currencies)), count(*), "
-         f"count(*) FILTER (WHERE n > 1), sum(n - 1){m_sums} "
-         f"FROM sales_groups WHERE outcome = 'candidate' GROUP BY seller")
-    for row in con.execute(q).fetchall():
-        outcome, reason, seller, n, examples, curs, keys, dup_ids, dup_rows = row[:9]
-        for i, m in enumerate(row[9:]):
-            matched[i] += int(m or 0)
+    code_rule = {i + 1: name for i, name in enumerate(EXCLUSION_RULES)}
+    sku_rules, title_rules = selection.sku_rules, selection.title_rules
+    sku_counts = [0] * len(sku_rules)
+    title_counts = [0] * len(title_rules)
+
+    # Counts by outcome, file, seller, month and matched rule (small).
+    for o, f, seller, month, n in con.execute(
+            f"SELECT o, _file, seller, {_MISC_MONTH}, sum(n) FROM sales_groups GROUP BY ALL").fetchall():
         n = int(n)
-        for c in curs or []:
-            currencies.add(c)
-        if outcome == "rejected":
+        per_file[int(f)] += n
+        if o >= REJECT_BASE:
+            reason, _ = checks.reason(o)
             reject_reasons[reason] += n
-            example_rows.extend(examples or [])
             continue
         sr = per_seller.setdefault(seller, SellerResult(seller))
         sr.valid_rows += n
-        if outcome == "candidate":
-            sr.kept = int(keys)
-            if dup_rows:
-                sr.excluded["duplicate"] = int(dup_rows)
-                sr.excluded["_duplicate_ids"] = int(dup_ids)
-        else:
-            sr.excluded[outcome] = sr.excluded.get(outcome, 0) + n
-    # Malformed lines the CSV reader skipped are rejected rows too.
+        if month is not None:
+            sr.months.add(_month_label(month))
+        if o:
+            rule = code_rule[o]
+            sr.excluded[rule] = sr.excluded.get(rule, 0) + n
+    for sku_rule, mask, n in con.execute(
+            f"SELECT {_MISC_SKU_RULE}, {_MISC_TITLE_MASK}, sum(n) FROM sales_groups WHERE o < {REJECT_BASE} "
+            f"AND k_misc >= {1 << MONTH_BITS} GROUP BY ALL").fetchall():
+        if sku_rule:
+            sku_counts[sku_rule - 1] += int(n)
+        for i in range(len(title_rules)):
+            if mask and mask & (1 << i):
+                title_counts[i] += int(n)
+    for seller, keys, dup_ids, dup_rows, conflicts in con.execute(
+            "SELECT seller, count(*), count(*) FILTER (WHERE n_rows > 1), sum(n_rows - 1), "
+            "count(*) FILTER (WHERE variants > 1) FROM kept_lines GROUP BY seller").fetchall():
+        sr = per_seller.setdefault(seller, SellerResult(seller))
+        sr.kept = int(keys)
+        sr.duplicate_ids = int(dup_ids)
+        sr.conflicting_duplicates = int(conflicts)
+        if dup_rows:
+            sr.excluded["duplicate"] = int(dup_rows)
+    currencies: list[str] = []
+    if any("currency" in src.match.mapping for src in sources):
+        currencies = sorted(c for (c,) in con.execute(
+            "SELECT DISTINCT k_currency FROM sales_groups WHERE k_currency IS NOT NULL").fetchall())
+
+    # Malformed lines the CSV reader itself skipped are rejected rows too.
     examples: list[RejectedRow] = []
-    dropped_total = 0
     for s in sources:
+        per_file[s.index] += len(s.dropped_examples)
         for line, reason in s.dropped_examples:
-            dropped_total += 1
             reject_reasons["malformed line"] += 1
-            if len(examples) < MAX_EXAMPLES:
-                examples.append(RejectedRow(file=s.label, line=line, column=None, value=None,
-                                            reason=reason))
-    example_rows.sort(key=lambda e: e["pos"])
-    for e in example_rows[: MAX_EXAMPLES]:
-        s = sources[e["file"]]
-        reason, _, column = e["reason"].partition("|")
+            examples.append(RejectedRow(file=s.label, line=line, column=None, value=None, reason=reason))
+    for src in sources:
+        src.rows = per_file.get(src.index, 0)
+        src.resolve_lines([pos & ((1 << 40) - 1) for _, _, pos in example_rows if pos >> 40 == src.index])
+    for o, value, pos in example_rows:
+        s = sources[pos >> 40]
+        reason, column = checks.reason(o)
         header = s.match.column(column) if column else None
-        value = e.get(column) if column else None
-        examples.append(RejectedRow(file=s.label, line=s.line_of(int(e["ord"])),
-                                    column=header or (column or None), value=value, reason=reason))
-    examples.sort(key=lambda r: (r.file, r.line))
+        examples.append(RejectedRow(file=s.label, line=s.line_of(pos & ((1 << 40) - 1)),
+                                    column=header or column, value=value, reason=reason))
+    order = {s.label: s.index for s in sources}
+    examples.sort(key=lambda r: (order.get(r.file, 0), r.line))
     examples = examples[:MAX_EXAMPLES]
-    rows_read = sum(per_file.values())
-    rejected = sum(reject_reasons.values())
+    matched = {r.name: sku_counts[i] for i, r in enumerate(sku_rules)}
+    matched |= {r.name: title_counts[i] for i, r in enumerate(title_rules)}
     return ScanResult(
-        sources=sources, rows_read=rows_read, rejected=rejected, reject_reasons=dict(reject_reasons),
-        examples=examples, matched_by_rule={r.name: matched[i] for i, r in enumerate(selection.rules)},
-        currencies=sorted(currencies), per_seller=per_seller, per_file_rows=dict(per_file), sql=sql, con=con)
+        sources=sources, selection=selection, rows_read=sum(per_file.values()),
+        rejected=sum(reject_reasons.values()), reject_reasons=dict(reject_reasons), examples=examples,
+        matched_by_rule=matched, currencies=currencies, per_seller=per_seller, per_file_rows=dict(per_file),
+        sql=sql, con=con)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -404,20 +710,21 @@ def _collect(con, sources: list[srcmod.Source], selection: Selection, sql: list[
 # ---------------------------------------------------------------------------------------------
 
 _LINES_SQL = """
-SELECT seller, k_sku AS sku, {month} AS month, any_value(kept.product) AS product,
-       count(DISTINCT k_order) AS orders, sum(kept.qty) AS units,
-       count(DISTINCT kept.buyer) AS customers,
-       sum(kept.amount) AS gross, sum(kept.refund) AS refunds,
-       min(kept.ts)::DATE AS first_order, max(kept.ts)::DATE AS last_order
-FROM sales_groups WHERE outcome = 'candidate' AND {where}
-GROUP BY ALL ORDER BY seller, sku{order_month}
+SELECT w.grp, k.seller, k.sku, {month} AS month, any_value(k.product) AS product,
+       count(*) AS orders, sum(k.qty) AS units,  -- kept_lines are unique per (seller, order, sku)
+       count(DISTINCT k.buyer) AS customers,
+       sum(k.amount) AS gross, sum(k.refund) AS refunds,
+       min(k.ts)::DATE AS first_order, max(k.ts)::DATE AS last_order
+FROM kept_lines k JOIN wanted w ON COALESCE(k.seller, '') = w.seller
+GROUP BY ALL ORDER BY ALL
 """
 _TOTALS_SQL = """
-SELECT count(DISTINCT (seller, k_order)) AS orders, COALESCE(sum(kept.qty), 0) AS units,
-       count(DISTINCT kept.buyer) AS customers,
-       COALESCE(sum(kept.amount), 0) AS gross, COALESCE(sum(kept.refund), 0) AS refunds,
-       min(kept.ts)::DATE, max(kept.ts)::DATE
-FROM sales_groups WHERE outcome = 'candidate' AND {where}
+SELECT w.grp, count(DISTINCT (k.seller, k.order_id)) AS orders, COALESCE(sum(k.qty), 0) AS units,
+       count(DISTINCT k.buyer) AS customers,
+       COALESCE(sum(k.amount), 0) AS gross, COALESCE(sum(k.refund), 0) AS refunds,
+       min(k.ts)::DATE, max(k.ts)::DATE
+FROM kept_lines k JOIN wanted w ON COALESCE(k.seller, '') = w.seller
+GROUP BY w.grp
 """
 
 
@@ -426,10 +733,12 @@ def _line(row, month: bool) -> SalesLine:
     gross = Decimal(gross or 0)
     refunds = Decimal(refunds or 0)
     units = int(units or 0)
-    return SalesLine(seller=seller, sku=sku or "", product=product, month=mon if month else None,
-                     orders=int(orders), units=units, customers=int(customers), gross=gross, refunds=refunds,
-                     net=gross - refunds, first_order=first, last_order=last,
-                     avg_unit_price=quantize((gross - refunds) / units) if units else None)
+    # model_construct: the values are already typed (batch builds ~10^5 lines; validation is waste).
+    return SalesLine.model_construct(
+        seller=seller, sku=sku or "", product=product, month=_month_label(mon) if month else None,
+        orders=int(orders), units=units, customers=int(customers), gross=gross, refunds=refunds,
+        net=gross - refunds, first_order=first, last_order=last,
+        avg_unit_price=quantize((gross - refunds) / units) if units else None)
 
 
 def _months(start: date, end: date) -> list[str]:
@@ -443,48 +752,63 @@ def _months(start: date, end: date) -> list[str]:
 
 def summary_for(result: ScanResult, sellers: list[str | None] | None, config: SalesConfig,
                 currency: str = "CNY", group_by_month: bool = True) -> SalesSummary:
-    """Report + aggregates for the given sellers (None = every seller in the scan)."""
+    """Report + aggregates for the given sellers together (None = every seller in the scan)."""
+    return summaries_for(result, {"": sellers}, config, currency, group_by_month)[""]
+
+
+def summaries_for(result: ScanResult, groups: dict[str, list[str | None] | None], config: SalesConfig,
+                  currency: str = "CNY", group_by_month: bool = True) -> dict[str, SalesSummary]:
+    """One summary per named group of sellers, computed with a fixed number of queries."""
     con = result.con
-    if sellers is None:
-        chosen = list(result.per_seller)
-    else:
-        chosen = [s for s in sellers if s in result.per_seller]
-    if chosen:
-        where = "(" + " OR ".join("seller IS NULL" if s is None else f"seller = {_qstr(s)}" for s in chosen) + ")"
-    else:
-        where = "false"
-    valid_total = sum(sr.valid_rows for sr in result.per_seller.values())
+    wanted: list[tuple[str, str]] = []
+    chosen_by_group: dict[str, list[str | None]] = {}
+    for grp, sellers in groups.items():
+        chosen = list(result.per_seller) if sellers is None else [s for s in sellers if s in result.per_seller]
+        chosen_by_group[grp] = chosen
+        wanted.extend((grp, s or "") for s in chosen)
+    con.execute("CREATE OR REPLACE TEMP TABLE wanted (grp VARCHAR, seller VARCHAR)")
+    if wanted:
+        con.executemany("INSERT INTO wanted VALUES (?, ?)", wanted) if len(wanted) < 50 else \
+            con.execute("INSERT INTO wanted SELECT * FROM (SELECT unnest(?) AS grp, unnest(?) AS seller)",
+                        [[w[0] for w in wanted], [w[1] for w in wanted]])
+    by_sku: dict[str, list[SalesLine]] = defaultdict(list)
+    by_month: dict[str, list[SalesLine]] = defaultdict(list)
+    for row in con.execute(_LINES_SQL.format(month="NULL")).fetchall():
+        by_sku[row[0]].append(_line(row[1:], False))
+    if group_by_month:
+        for row in con.execute(_LINES_SQL.format(month="k.month")).fetchall():
+            by_month[row[0]].append(_line(row[1:], True))
+    totals_rows = {row[0]: row[1:] for row in con.execute(_TOTALS_SQL).fetchall()}
+    return {grp: _assemble(result, chosen_by_group[grp], config, currency, by_sku[grp], by_month[grp],
+                           totals_rows.get(grp))
+            for grp in groups}
+
+
+def _assemble(result: ScanResult, chosen: list[str | None], config: SalesConfig, currency: str,
+              by_sku: list[SalesLine], by_month: list[SalesLine], t) -> SalesSummary:
+    valid_total = result.valid_rows
     excluded: dict[str, int] = {}
-    dup_ids = 0
-    kept = 0
-    valid_chosen = 0
+    dup_ids = conflicts = kept = valid_chosen = 0
+    months_present: set[str] = set()
     for s in chosen:
         sr = result.per_seller[s]
         valid_chosen += sr.valid_rows
         kept += sr.kept
+        dup_ids += sr.duplicate_ids
+        conflicts += sr.conflicting_duplicates
+        months_present |= sr.months
         for rule, n in sr.excluded.items():
-            if rule == "_duplicate_ids":
-                dup_ids += n
-            else:
-                excluded[rule] = excluded.get(rule, 0) + n
+            excluded[rule] = excluded.get(rule, 0) + n
     if valid_total - valid_chosen:
         excluded["other_seller"] = excluded.get("other_seller", 0) + valid_total - valid_chosen
     excluded = {r: excluded[r] for r in EXCLUSION_RULES if excluded.get(r)}
-
-    by_sku = [_line(r, False) for r in con.execute(
-        _LINES_SQL.format(month="NULL", where=where, order_month="")).fetchall()]
-    by_month = [_line(r, True) for r in con.execute(
-        _LINES_SQL.format(month="kept.month", where=where, order_month=", month")).fetchall()] if group_by_month else []
-    t = con.execute(_TOTALS_SQL.format(where=where)).fetchone()
-    gross, refunds = Decimal(t[3]), Decimal(t[4])
-    totals = SalesTotals(orders=int(t[0]), units=int(t[1]), customers=int(t[2]), gross=gross, refunds=refunds,
-                         net=gross - refunds, first_order=t[5], last_order=t[6])
-
+    if t is None:
+        totals = SalesTotals()
+    else:
+        gross, refunds = Decimal(t[3]), Decimal(t[4])
+        totals = SalesTotals(orders=int(t[0]), units=int(t[1]), customers=int(t[2]), gross=gross,
+                             refunds=refunds, net=gross - refunds, first_order=t[5], last_order=t[6])
     # Gaps: months of the period (or of the data's span) without a single valid row of the seller.
-    months_present = {r[0] for r in con.execute(
-        f"SELECT DISTINCT k_month FROM sales_groups WHERE k_month IS NOT NULL AND {where} "
-        f"UNION SELECT DISTINCT kept.month FROM sales_groups WHERE outcome = 'candidate' AND {where}").fetchall()}
-    months_present.discard(None)
     gaps: list[str] = []
     if config.period is not None:
         gaps = [m for m in _months(config.period.start, config.period.end) if m not in months_present]
@@ -499,7 +823,7 @@ def summary_for(result: ScanResult, sellers: list[str | None] | None, config: Sa
         rejected_examples=result.examples, duplicate_order_ids=dup_ids, currencies=result.currencies,
         period_gaps=gaps, matched_by_rule=result.matched_by_rule)
     warnings: list[str] = []
-    if len(result.currencies) > 1:
+    if len(result.currencies) > 1 or excluded.get("other_currency"):
         warnings.append(f"mixed currencies in the export ({', '.join(result.currencies)}): "
                         f"rows not in {currency} are excluded")
     if gaps:
@@ -508,13 +832,15 @@ def summary_for(result: ScanResult, sellers: list[str | None] | None, config: Sa
     if not result.matched_by_rule:
         warnings.append("no counterfeit selection (products[].skus / title_keywords): every row counts")
     if dup_ids:
-        warnings.append(f"{dup_ids} order line(s) appear more than once; the first occurrence is kept")
+        warnings.append(f"{dup_ids} order line(s) (order id + SKU) appear more than once; the first "
+                        "occurrence in file order is kept")
+    if conflicts:
+        warnings.append(f"{conflicts} duplicated order line(s) differ between their copies (amount, "
+                        "quantity, time or buyer); the first occurrence is kept — check the export")
     files = []
     for s in result.sources:
         rows = result.per_file_rows.get(s.index, 0)
-        last = s.line_of(rows - 1 - len(s.dropped_lines)) if rows > len(s.dropped_lines) else s.first_line
-        if s.dropped_lines:
-            last = max(last, s.dropped_lines[-1])
+        last = s.last_line()
         files.append(SalesFile(path=s.label, sha256=s.sha256, rows=rows, first_line=s.first_line,
                                last_line=last, format=s.format, profile=s.match.profile,
                                encoding=s.encoding, sheet=s.sheet))
@@ -563,7 +889,8 @@ def summarise(folder: "CaseFolder", accept_rejects: bool = False, group_by_month
     if config is None:
         raise DataFileError("case.yaml has no `sales:` section", str(folder.case_file))
     sellers = _case_sellers(case)
-    result = scan(folder.path, config, list(case.products), sellers=None, fixed_seller=None,
+    result = scan(folder.path, config, list(case.products), sellers=sellers or None,
+                  fixed_seller=sellers[0] if len(sellers) == 1 else None,
                   currency=config.currency or case.currency, memory_limit=memory_limit)
     platform_side = any(s.match.profile == "platform" or "seller" in s.match.mapping for s in result.sources)
     if platform_side:
@@ -575,9 +902,6 @@ def summarise(folder: "CaseFolder", accept_rejects: bool = False, group_by_month
         chosen = None  # a seller-side export is one seller's own orders
     summary = summary_for(result, chosen, config, currency=config.currency or case.currency,
                           group_by_month=group_by_month)
-    if not platform_side and sellers:
-        for line in summary.by_sku + summary.by_month:
-            line.seller = sellers[0]
     if require_sales is None:
         require_sales = case.needs_sales()
     _enforce(summary, config, accept_rejects, require_sales)
@@ -596,8 +920,8 @@ def summarise_all_sellers(folder_path: str | Path, config: SalesConfig, products
     result = scan(Path(folder_path), config, products, sellers=None, fixed_seller=None, currency=currency,
                   memory_limit=memory_limit)
     wanted = sellers if sellers is not None else sorted(s for s in result.per_seller if s is not None)
-    return {s: summary_for(result, [s], config, currency=currency, group_by_month=group_by_month)
-            for s in wanted}
+    return summaries_for(result, {s: [s] for s in wanted}, config, currency=currency,
+                         group_by_month=group_by_month)
 
 
 def detect_profile(path: str | Path, sheet: str | None = None, encoding: str | None = None) -> ProfileMatch:

@@ -14,12 +14,12 @@ and handed to DuckDB as Arrow (DuckDB's own Excel reader would need an extension
 
 from __future__ import annotations
 
-import bisect
 import csv
 import hashlib
 import io
 import json
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +27,8 @@ from litigator.errors import DataFileError
 from litigator.sales import profiles
 from litigator.sales.encoding import Sniffed, sniff, transcode_to_utf8
 from litigator.sales.profiles import ProfileMatch
+
+_HASHER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="litigator-sha256")
 
 HEADER_SEARCH_LINES = 30  # title rows above the header are looked for this far down
 
@@ -40,12 +42,39 @@ _KIND_NAMES = {"zip": "a ZIP/XLSX workbook", "parquet": "a Parquet file", "pdf":
                "gzip": "a gzip archive", "binary": "a binary file"}
 
 
-def sha256_file(path: Path) -> str:
+@dataclass
+class FileStats:
+    sha256: str
+    physical_lines: int | None = None  # text files: lines holding something, up to the last one
+
+
+def file_stats(path: Path, text_path: Path | None) -> FileStats:
+    """sha256 of ``path`` and, for text, its number of lines up to the last non-blank one (counted
+    on ``text_path``, the UTF-8 file DuckDB reads). One read per file; runs in a thread."""
     h = hashlib.sha256()
+    newlines = 0
+    tail = b""
+    same = text_path is None or text_path == path
     with open(path, "rb") as fh:
         while chunk := fh.read(1 << 20):
             h.update(chunk)
-    return h.hexdigest()
+            if text_path is not None and same:
+                newlines += chunk.count(b"\n")
+                tail = (tail + chunk[-4096:])[-4096:]
+    if text_path is not None and not same:
+        with open(text_path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                newlines += chunk.count(b"\n")
+                tail = (tail + chunk[-4096:])[-4096:]
+    lines = None
+    if text_path is not None:
+        # Lines = newlines (+1 when the last line has no newline), minus trailing blank lines.
+        stripped = tail.rstrip(b"\r\n\t ")
+        trailing_newlines = tail[len(stripped):].count(b"\n")
+        lines = newlines + (0 if tail.endswith(b"\n") else 1) - trailing_newlines + (1 if trailing_newlines else 0)
+        if not stripped:
+            lines = newlines
+    return FileStats(h.hexdigest(), lines)
 
 
 @dataclass
@@ -57,22 +86,90 @@ class Source:
     path: Path
     format: str  # csv, xlsx, parquet, jsonl
     match: ProfileMatch
-    select_sql: str = ""  # SELECT producing _file, _ord and canonical columns
+    select_sql: str = ""  # SELECT producing _file, _ord and canonical columns (fast pass)
+    ordered_sql: str | None = None  # CSV: the same with _ord numbered in file order
+    tolerant_sql: str | None = None  # CSV: ordered, setting unparsable lines aside (rejects table)
+    mode: str = "fast"  # CSV: "fast", "ordered" or "tolerant"
     first_line: int = 2  # physical line of ordinal 0
     encoding: str | None = None
     sheet: str | None = None
     dropped_lines: list[int] = field(default_factory=list)  # malformed lines the reader skipped
     dropped_examples: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
     line_ordinals: list[int] = field(default_factory=list)  # optional exact ordinal -> line table
-    sha256: str = ""
+    stats_future: Future | None = None  # FileStats computed in a thread while DuckDB scans
     rows: int = 0  # data rows read, malformed lines included
     header_only: bool = False  # open the header only (profile detection)
+    rejects_table: str | None = None  # CSV: DuckDB's table of lines it could not parse
+    data_path: Path | None = None  # the file DuckDB reads (a transcoded copy for GBK)
     notes: list[str] = field(default_factory=list)
+
+    exact_lines: dict[int, int] = field(default_factory=dict)  # ordinal -> physical line (irregular CSV)
+    delimiter: str = ","
+
+    @property
+    def sha256(self) -> str:
+        return self.stats_future.result().sha256 if self.stats_future is not None else ""
+
+    @property
+    def physical_lines(self) -> int | None:
+        return self.stats_future.result().physical_lines if self.stats_future is not None else None
+
+    def one_record_per_line(self) -> bool:
+        """True when every data row sits on exactly one line (no quoted newlines, no blank lines):
+        then line = first data line + ordinal (+ skipped malformed lines) holds."""
+        lines = self.physical_lines
+        return lines is None or lines == self.first_line - 1 + self.rows
+
+    def last_line(self) -> int:
+        if self.format == "csv" and self.physical_lines is not None:
+            return self.physical_lines
+        return self.line_of(self.rows - 1 - len(self.dropped_lines)) if self.rows else self.first_line
+
+    def resolve_lines(self, ordinals: list[int]) -> None:
+        """Exact physical lines for these ordinals when the CSV is irregular (a Python csv pass
+        from the top of the file up to the largest ordinal; only done for irregular files)."""
+        if self.format != "csv" or self.one_record_per_line() or not ordinals or self.data_path is None:
+            return
+        wanted = set(ordinals)
+        top = max(wanted)
+        dropped = set(self.dropped_lines)
+        with open(self.data_path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(fh, delimiter=self.delimiter)
+            ordinal = -1
+            start = 1
+            for record in reader:
+                line = start
+                start = reader.line_num + 1
+                if line < self.first_line or not record or line in dropped:
+                    continue  # title rows / header, blank lines, lines DuckDB set aside
+                ordinal += 1
+                if ordinal in wanted:
+                    self.exact_lines[ordinal] = line
+                    if ordinal >= top:
+                        break
+
+    @property
+    def ordered(self) -> bool:
+        """Does the current select number rows (``_ord``) in file order?"""
+        return self.ordered_sql is None or self.mode != "fast"
+
+    def select(self, mode: str | None = None) -> str:
+        mode = mode or self.mode
+        if self.ordered_sql is None or mode == "fast":
+            return self.select_sql
+        return self.ordered_sql if mode == "ordered" else self.tolerant_sql
+
+    def after_scan(self, con) -> None:
+        """Collect what the reader set aside during the scan (CSV: unparsable lines)."""
+        if self.rejects_table and self.data_path is not None and self.mode == "tolerant":
+            _collect_rejects(con, self, self.rejects_table, self.data_path)
 
     def line_of(self, ordinal: int) -> int:
         """Physical 1-based line (sheet row for XLSX) of the row with this ordinal."""
         if self.line_ordinals:
             return self.line_ordinals[ordinal]
+        if ordinal in self.exact_lines:
+            return self.exact_lines[ordinal]
         line = self.first_line + ordinal
         # Skipped malformed lines sit between rows: shift past each one at or before us.
         for dropped in self.dropped_lines:
@@ -137,6 +234,9 @@ def _choose_mapping(headers: list[str], header_line: int, path: Path, profile: s
         match = profiles.match_profile(profile, headers, header_line)
     else:
         match = profiles.best_profile(headers, header_line)
+    if not match.candidates:
+        match.candidates = {p: profiles.match_profile(p, headers, header_line).score
+                            for p in ("taobao", "generic", "platform")}
     if match.missing:
         names = ", ".join(match.missing)
         label = "columns:" if columns else f"profile {match.profile}"
@@ -150,11 +250,12 @@ def _expected_headers(profile: str, missing: list[str]) -> str:
     return ", ".join(prof[m][0] for m in missing if m in prof and prof[m])
 
 
-def _find_header(rows: list[list[str]], path: Path, fmt_label: str) -> int:
+def _find_header(rows: list[list[str]], path: Path, fmt_label: str, config=None) -> int:
     """Index of the header row among the first rows (title rows above it are skipped)."""
     best, best_score = -1, 0
+    extra = {profiles.norm_header(h) for h in (config.columns or {}).values()} if config is not None else set()
     for i, cells in enumerate(rows[:HEADER_SEARCH_LINES]):
-        score = profiles.header_score(cells)
+        score = profiles.header_score(cells) + sum(1 for c in cells if c and profiles.norm_header(c) in extra)
         if score > best_score:
             best, best_score = i, score
     if best_score < 2:
@@ -185,7 +286,7 @@ def open_csv(con, src: Source, config, workdir: Path) -> None:
         raise DataFileError("no data: the file holds only blank lines", path)
     delim = _detect_delimiter(nonblank[0] if len(nonblank) == 1 else max(nonblank[:5], key=len))
     rows = list(csv.reader(io.StringIO("\n".join(lines[:HEADER_SEARCH_LINES * 2])), delimiter=delim))
-    header_idx = _find_header(rows, path, "lines")
+    header_idx = _find_header(rows, path, "lines", config)
     # csv.reader rows correspond to physical lines here only when no quoted newline precedes the
     # header; title rows of exports are single lines, so we count lines up to the header text.
     header_line = _physical_line_of_record(lines, header_idx, delim)
@@ -208,28 +309,30 @@ def open_csv(con, src: Source, config, workdir: Path) -> None:
     src.first_line = header_line + 1
     ncols = len(headers)
     col_types = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(ncols)) + "}"
-    table = f"src_{src.index}"
-    rejects = f"rej_{src.index}"
-    # Blank lines before the header are skipped by DuckDB's reader on its own; `skip` counts
-    # physical lines, so it skips title rows and the header.
-    sql = (
-        f"CREATE TEMP TABLE {table} AS SELECT "
-        + ", ".join(f"c{i}" for i in sorted(set(match.mapping.values())))
-        + f" FROM read_csv({_qstr(str(data_path))}, header=false, skip={header_line}, delim={_qstr(delim)}, "
-        f"quote='\"', escape='\"', columns={col_types}, auto_detect=false, store_rejects=true, "
-        f"rejects_table={_qstr(rejects)}, rejects_scan={_qstr(rejects + '_scan')}, "
-        f"max_line_size=4000000, parallel=true)"
-    )
-    try:
-        con.execute(sql)
-    except Exception as exc:  # duckdb.Error subclasses
-        raise DataFileError(f"cannot read as CSV: {_duck_message(exc)}", path) from None
-    _collect_rejects(con, src, rejects, data_path)
-    src.rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] + len(src.dropped_lines)
-    if src.rows == 0:
-        raise DataFileError("header only: no data rows", path, f"line {header_line}")
+    src.rejects_table = f"rej_{src.index}"
+    src.data_path = data_path
+    src.delimiter = delim
+    # `skip` counts physical lines: it skips title rows and the header. Three ways to read:
+    # * parallel (the normal pass): no row numbers — DuckDB's parallel CSV reader has none, and a
+    #   row_number() window or store_rejects would make the whole pipeline single-threaded;
+    # * ordered: row_number() OVER () numbers rows in file order (the streaming window keeps the
+    #   scan order), for the rejected examples' lines and for keep-first among conflicting copies;
+    # * tolerant: ordered, and lines with the wrong number of fields, bad quoting or invalid UTF-8
+    #   go to a rejects table (with their byte position, hence their line) instead of failing.
+    #   Used when the parallel pass fails on such a line.
+    base = (f"read_csv({_qstr(str(data_path))}, header=false, skip={header_line}, delim={_qstr(delim)}, "
+            f"quote='\"', escape='\"', columns={col_types}, auto_detect=false, max_line_size=4000000")
+    reader = base + ")"
+    tolerant = (base + f", store_rejects=true, rejects_table={_qstr(src.rejects_table)}, "
+                f"rejects_scan={_qstr(src.rejects_table + '_scan')})")
     cols = ", ".join(f"c{idx} AS {_qident(canon)}" for canon, idx in match.mapping.items())
-    src.select_sql = f"SELECT {src.index} AS _file, rowid AS _ord, {cols} FROM {table}"
+    src.select_sql = f"SELECT {src.index} AS _file, 0::BIGINT AS _ord, {cols} FROM {reader}"  # no order
+    src.ordered_sql = f"SELECT {src.index} AS _file, row_number() OVER () - 1 AS _ord, {cols} FROM {reader}"
+    src.tolerant_sql = f"SELECT {src.index} AS _file, row_number() OVER () - 1 AS _ord, {cols} FROM {tolerant}"
+    try:  # fail early (one line) on what DuckDB cannot read at all
+        con.execute(f"SELECT * FROM {base}, ignore_errors=true) LIMIT 1").fetchall()
+    except Exception as exc:
+        raise DataFileError(f"cannot read as CSV: {_duck_message(exc)}", path) from None
 
 
 def _physical_line_of_record(lines: list[str], record_idx: int, delim: str) -> int:
@@ -241,9 +344,13 @@ def _physical_line_of_record(lines: list[str], record_idx: int, delim: str) -> i
 
 
 def _collect_rejects(con, src: Source, rejects: str, data_path: Path) -> None:
+    try:
+        con.execute(f"SELECT 1 FROM {rejects} LIMIT 0")
+    except Exception:
+        return  # no rejects table: nothing was rejected
     rows = con.execute(
-        f"SELECT byte_position, min(error_type), min(error_message) FROM {rejects} "
-        f"GROUP BY byte_position ORDER BY byte_position").fetchall()
+        f"SELECT line_byte_position, min(error_type), min(error_message) FROM {rejects} "
+        f"GROUP BY line_byte_position ORDER BY line_byte_position").fetchall()
     if not rows:
         return
     positions = [r[0] for r in rows]
@@ -251,7 +358,7 @@ def _collect_rejects(con, src: Source, rejects: str, data_path: Path) -> None:
     src.dropped_lines = lines
     for line, (_, etype, msg) in zip(lines, rows):
         reason = {"TOO MANY COLUMNS": "malformed line: too many fields",
-                  "TOO FEW COLUMNS": "malformed line: too few fields",
+                  "TOO FEW COLUMNS": "malformed line: too few fields", "MISSING COLUMNS": "malformed line: too few fields",
                   "INVALID UNICODE": "malformed line: invalid text encoding",
                   "UNQUOTED VALUE": "malformed line: bad quoting",
                   "LINE SIZE OVER MAXIMUM": "malformed line: too long"}.get(str(etype), f"malformed line: {etype}")
@@ -314,7 +421,7 @@ def open_xlsx(con, src: Source, config, workdir: Path) -> None:
     head = table.slice(0, HEADER_SEARCH_LINES).to_pylist()
     cols = table.column_names
     head_rows = [[("" if r[c] is None else str(r[c])) for c in cols] for r in head]
-    header_idx = _find_header(head_rows, path, "rows")
+    header_idx = _find_header(head_rows, path, "rows", config)
     header_line = header_idx + 1
     headers = head_rows[header_idx]
     match = _choose_mapping(headers, header_line, path, config.profile, config.columns)
@@ -416,10 +523,12 @@ def open_jsonl(con, src: Source, config, workdir: Path) -> None:
         for canon, idx in match.mapping.items())
     try:
         con.execute(
-            f"CREATE TEMP TABLE {table} AS SELECT rowid AS _ord, line, "
+            f"CREATE TEMP TABLE {table} AS SELECT row_number() OVER () - 1 AS _ord, line, "
             f"CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT' THEN line::JSON END AS j "
             f"FROM read_csv({_qstr(str(data_path))}, header=false, columns={{'line': 'VARCHAR'}}, "
-            f"delim='\\x01', quote='', escape='', auto_detect=false, max_line_size=4000000)")
+            f"delim={_qstr(chr(1))}, quote='', escape='', auto_detect=false, max_line_size=4000000) "
+            # Blank lines are not rows (the ordinals then count non-blank lines, like line_ordinals).
+            f"WHERE line IS NOT NULL AND NOT regexp_full_match(line, '\\s*')")
     except Exception as exc:
         raise DataFileError(f"cannot read as JSON Lines: {_duck_message(exc)}", path) from None
     src.rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -464,13 +573,12 @@ def open_source(con, index: int, label: str, path: Path, config, workdir: Path,
     src.match.file = label
     src.match.format = fmt
     src.match.encoding = src.encoding
-    src.sha256 = sha256_file(path)
+    if not header_only:
+        # hashlib releases the GIL on large buffers: the digest overlaps the DuckDB scan.
+        text = src.data_path if src.format == "csv" else None
+        src.stats_future = _HASHER.submit(file_stats, path, text)
     return src
 
 
 def temp_workdir() -> tempfile.TemporaryDirectory:
     return tempfile.TemporaryDirectory(prefix="litigator-sales-")
-
-
-def line_index(lines: list[int], line: int) -> int:
-    return bisect.bisect_left(lines, line)
