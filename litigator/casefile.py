@@ -102,7 +102,11 @@ def parse_key_path(text: str) -> tuple[Any, ...]:
 
 def locate(err: LitigatorError, folder: "CaseFolder") -> LitigatorError:
     """Point an error raised against ``case.yaml`` at the real file and the key's line."""
+    if err.path is None:
+        return err
     if err.path != CASE_FILE:
+        if not Path(err.path).is_absolute() and not Path(err.path).exists():
+            err.path = str(folder.path / err.path)  # a path named in case.yaml, relative to the folder
         return err
     err.path = str(folder.case_file)
     if err.where and not err.where[:1].isdigit():

@@ -194,7 +194,7 @@ def sales(
     Example: litigator sales examples/platform-v-seller
     """
     from litigator.casefile import load_case
-    from litigator import sales as sales_stage
+    from litigator.pipeline import load_sales
 
     folder = load_case(case)
     if folder.case.sales is None:
@@ -210,7 +210,7 @@ def sales(
                 print(m.describe())
         return
     try:
-        summary = sales_stage.summarise(folder, accept_rejects=accept_rejects)
+        summary = load_sales(folder, accept_rejects=accept_rejects)
     except LitigatorError as err:
         report = getattr(err, "report", None)
         if report is not None:

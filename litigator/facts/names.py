@@ -276,9 +276,20 @@ _EN_COURT = re.compile(
 _STATES_MULTI = re.compile(r"^(?:New|North|South|West|Rhode|District)\b")
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _en_org_start(t: str, suffix_start: int) -> int | None:
     line_start = t.rfind("\n", 0, suffix_start) + 1
-    words = list(re.finditer(r"\S+", t[line_start:suffix_start]))
+    # at most the last 8 words of the line are looked at: read a window before the suffix, not the
+    # whole line (one long paragraph with many organisations would be read once per organisation)
+    lo = max(line_start, suffix_start - 240)
+    words = list(_NON_SPACE.finditer(t, lo, suffix_start))
+    if lo > line_start:
+        if len(words) >= 10:
+            words = words[1:]  # the first may be cut by the window
+        else:
+            words = list(_NON_SPACE.finditer(t, line_start, suffix_start))
     start = None
     count = 0
     for w in reversed(words):
@@ -288,11 +299,11 @@ def _en_org_start(t: str, suffix_start: int) -> int | None:
         if not _EN_ORG_WORD.match(tok) or tok.startswith(("\"", "“")):
             lead = re.match(r"[\"“(]", w.group())
             if lead and _EN_ORG_WORD.match(tok[1:].rstrip(",")):
-                start = line_start + w.start() + 1
+                start = w.start() + 1
             break
         if tok in ("and", "of", "de", "the", "&") and start is None:
             break
-        start = line_start + w.start()
+        start = w.start()
         count += 1
         if count >= 8:
             break
@@ -308,20 +319,145 @@ def _en_org_start(t: str, suffix_start: int) -> int | None:
     return start if start < suffix_start else None
 
 
+def _finds(t: str, words) -> list[int]:
+    """Offsets of every occurrence of each literal word (``str.find``: far faster than a regex scan)."""
+    out = []
+    for w in words:
+        i = t.find(w)
+        while i >= 0:
+            out.append(i)
+            i = t.find(w, i + 1)
+    return out
+
+
+def _matches_at(rx: re.Pattern, t: str, starts) -> list[re.Match]:
+    """``list(rx.finditer(t))``, trying ``rx`` only at ``starts``: a superset of the offsets where a
+    match of ``rx`` can begin (found by ``str.find`` of the rule's literal words). Same leftmost,
+    non-overlapping matches (``rx.match`` at an offset sees the text before it: ``\\b``, look-behinds)."""
+    out = []
+    last = 0
+    for p in sorted(set(starts)):
+        if p < last:
+            continue
+        m = rx.match(t, p)
+        if m:
+            out.append(m)
+            last = m.end()  # no rule matches the empty string
+    return out
+
+
+def _line_starts(t: str, positions) -> list[int]:
+    """Where ``(?:^|\\n)\\s*`` begins before each offset: the first newline of the whitespace run
+    before it, or 0 when that run reaches the start of the text."""
+    out = []
+    for q in positions:
+        k = q
+        while k > 0 and t[k - 1].isspace():
+            k -= 1
+        if k == 0:
+            out.append(0)
+        else:
+            i = t.find("\n", k, q)
+            if i >= 0:
+                out.append(i)
+    return out
+
+
+_LINE_CUE = re.compile(r"\n(?=From|To|Cc|CC|Att|Contact|Name|Investigator|Declarant|Buyer|Seller|Owner|Signatory)")
+# literal words one of which starts every match of each rule (see ``_matches_at``); ``None``: the
+# rule's own starts are computed in ``_person_cue_starts``
+_PERSON_CUE_WORDS = [
+    ("Hon", "Judge", "Justice", "Magistrate"),
+    ("Mr", "Ms", "Dr", "Prof"),
+    None,  # (?:^|\n)\s*I,
+    ("/s/",),
+    ("DECLARATION OF", "AFFIDAVIT OF"),
+    ("Captured", "Prepared", "Signed", "Reviewed", "Submitted", "Written", "Sworn", "Declared",
+     "Purchased", "Conducted"),
+    None,  # (?:^|\n)(?:From|To|…)
+    ("This is", "My name is", "I am", "I'm"),
+    ("Sincerely", "Best", "Kind regards", "Regards", "Respectfully submitted", "Very truly yours",
+     "Yours", "Thank"),
+]
+
+
+def _person_cue_starts(i: int, t: str) -> list[int]:
+    words = _PERSON_CUE_WORDS[i]
+    if words is not None:
+        return _finds(t, words)
+    if i == 2:
+        return _line_starts(t, _finds(t, ("I,",)))
+    return [0] + [m.start() for m in _LINE_CUE.finditer(t)]
+
+
+_ORG_SUFFIX_WORDS = ("Co", "Inc", "LL", "L.", "Ltd", "Limited", "GmbH", "S.A.", "PLC", "plc", "AG", "B.V.",
+                     "Pty")
+
+
+def _org_suffix_starts(t: str) -> list[int]:
+    """``,?\\s`` before a suffix word."""
+    out = []
+    for q in _finds(t, _ORG_SUFFIX_WORDS):
+        if q and t[q - 1].isspace():
+            out.append(q - 1)
+            if q >= 2 and t[q - 2] == ",":
+                out.append(q - 2)
+    return out
+
+
+_SHOP_CUE_WORDS = [("store", "seller", "shop", "Store", "Seller", "Shop"), ("Defendant No.",), ("Sold by",),
+                   None]
+
+
+def _shop_cue_starts(i: int, t: str) -> list[int]:
+    words = _SHOP_CUE_WORDS[i]
+    if words is not None:
+        return _finds(t, words)
+    # "(?:the|our|my|a)\s+(?:shop|store…)": the word before each "shop"/"store"
+    out = []
+    for q in _finds(t, ("shop", "store")):
+        k = q
+        while k > 0 and t[k - 1].isspace():
+            k -= 1
+        if k < q:
+            for w in ("the", "our", "my", "a"):
+                if k >= len(w) and t.startswith(w, k - len(w)):
+                    out.append(k - len(w))
+    return out
+
+
+_BRAND_PAREN_HINT = re.compile(r",(?=\d{3},\d{3}\s*\()")
+_BRAND_CUE_WORDS = ("Counterfeit", "counterfeit", "Genuine", "genuine", "Authentic", "authentic", "Fake", "fake",
+                    "Original", "original", "Knockoff", "knockoff", "Imitation", "imitation")
+_COURT_WORDS = ("UNITED STATES", "United States", "U.S.", "SUPREME", "Supreme", "SUPERIOR", "Superior",
+                "CIRCUIT", "Circuit")
+_PRODUCT_WORDS = ("purchased", "bought", "ordered", "product")
+
+
+def _product_cue_starts(t: str) -> list[int]:
+    out = _finds(t, _PRODUCT_WORDS)
+    for q in _finds(t, ("Title",)):
+        if q == 0:
+            out.append(0)
+        elif t[q - 1] == "\n":
+            out.append(q - 1)
+    return out
+
+
 _POSSESSIVE = re.compile(r"'s\b")
 _WORD_CHAR = re.compile(r"\w")
 
 
 def en_name_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = []
-    for rx in _PERSON_CUES:
-        for m in rx.finditer(t):
+    for i, rx in enumerate(_PERSON_CUES):
+        for m in _matches_at(rx, t, _person_cue_starts(i, t)):
             n = m.group("n")
             if n in _NOT_PERSON or n.split()[0] in _EN_ROLE:
                 continue
             out.append((m.start("n"), m.end("n"), "PERSON", n, None, None))
     orgs: list[tuple[int, int, str]] = []
-    for m in _EN_ORG_SUFFIX.finditer(t):
+    for m in _matches_at(_EN_ORG_SUFFIX, t, _org_suffix_starts(t)):
         s = _en_org_start(t, m.start())
         if s is None:
             continue
@@ -353,8 +489,8 @@ def en_name_candidates(t: str) -> list[Candidate]:
                 if i >= 0 and t.startswith(first, i) and not (i > 0 and _WORD_CHAR.match(t, i - 1)) \
                         and _WORD_CHAR.match(t, i):
                     out.append((i, j, "ORG", first, None, None))
-    for rx in _EN_SHOP_CUE:
-        for m in rx.finditer(t):
+    for i, rx in enumerate(_EN_SHOP_CUE):
+        for m in _matches_at(rx, t, _shop_cue_starts(i, t)):
             n = m.group("n").strip()
             if n and not n.startswith(("http", "www")):
                 s = m.start("n") + (len(m.group("n")) - len(m.group("n").lstrip()))
@@ -366,19 +502,20 @@ def en_name_candidates(t: str) -> list[Candidate]:
             if name in _CAPS_STOP or name.split()[0] in _CAPS_STOP:
                 continue
             out.append((base + w.start(), base + w.end(), "BRAND", name, None, None))
-    for rx in (_EN_BRAND_PAREN, _EN_BRAND_LABEL):
-        for m in rx.finditer(t):
+    paren = [m.start() - d for m in _BRAND_PAREN_HINT.finditer(t) for d in (2, 1)]
+    for rx, starts in ((_EN_BRAND_PAREN, paren), (_EN_BRAND_LABEL, _finds(t, ("Brand",)))):
+        for m in _matches_at(rx, t, starts):
             n = m.group("n").strip()
             if n and n not in _CAPS_STOP:
                 out.append((m.start("n"), m.start("n") + len(n), "BRAND", n, None, None))
-    for m in _EN_BRAND_CUE.finditer(t):
+    for m in _matches_at(_EN_BRAND_CUE, t, _finds(t, _BRAND_CUE_WORDS)):
         n = m.group("n")
         if n.isupper() and n not in _CAPS_STOP and n.split()[0] not in _CAPS_STOP:
             out.append((m.start("n"), m.end("n"), "BRAND", n, None, None))
-    for m in _EN_COURT.finditer(t):
+    for m in _matches_at(_EN_COURT, t, _finds(t, _COURT_WORDS)):
         out.append((m.start(), m.end(), "COURT", m.group(), None, None))
     products: list[Candidate] = []
-    for m in _EN_PRODUCT_CUE.finditer(t):
+    for m in _matches_at(_EN_PRODUCT_CUE, t, _product_cue_starts(t)):
         g = "n" if m.group("n") else ("n2" if m.group("n2") else "n3")
         p = _product_head(t, m.start(g), m.end(g))
         if p:

@@ -132,5 +132,7 @@ def test_cli_prints_one_line_and_exits_2(make_case):
     proc = subprocess.run([sys.executable, "-m", "litigator", "sales", str(folder.path)], capture_output=True,
                           text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 2, proc.stderr
-    assert proc.stderr.strip().splitlines() == [f"error: sales/o.csv: empty file (0 bytes): export the orders again"]
+    # the path is the one a user can open: the case folder joined with the path named in case.yaml
+    assert proc.stderr.strip().splitlines() == [
+        f"error: {folder.path / 'sales/o.csv'}: empty file (0 bytes): export the orders again"]
     assert "Traceback" not in proc.stderr
