@@ -169,15 +169,28 @@ def draft(
             "drafted_scenario": name,
             "sales": run.sales.model_dump(mode="json") if run.sales else None}
     rendered[target / "calculation.json"] = (json.dumps(calc, ensure_ascii=False, indent=2) + "\n").encode()
-    pdf_paths = [p.with_suffix(".pdf") for p in rendered if p.suffix == ".docx"] if pdf else []
-    check_new([*rendered, *pdf_paths], force)
+    check_new([*rendered, *([p.with_suffix(".pdf") for p in rendered if p.suffix == ".docx"] if pdf else [])],
+              force)
+    if pdf:  # convert before writing anything, so a failed conversion leaves no partial set
+        rendered.update(_pdfs(rendered))
     written = [write_bytes(p, data) for p, data in rendered.items()]
-    if pdf:
-        from litigator.drafting.pdf import docx_to_pdf
-
-        for docx_path in [p for p in written if p.suffix == ".docx"]:
-            written.append(write_bytes(docx_path.with_suffix(".pdf"), docx_to_pdf(docx_path)))
     return DraftResult(out_dir=target, written=written, scenario=name, warnings=warnings)
+
+
+def _pdfs(rendered: dict[Path, bytes]) -> dict[Path, bytes]:
+    import tempfile
+
+    from litigator.drafting.pdf import docx_to_pdf
+
+    out: dict[Path, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="litigator-pdf-") as tmp:
+        for path, data in rendered.items():
+            if path.suffix != ".docx":
+                continue
+            staged = Path(tmp) / path.name
+            staged.write_bytes(data)
+            out[path.with_suffix(".pdf")] = docx_to_pdf(staged)
+    return out
 
 
 def _facts_conflicts(folder: CaseFolder) -> list[str]:

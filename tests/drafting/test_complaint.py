@@ -125,3 +125,20 @@ def test_drafts_are_byte_identical(tmp_path):
         assert run_cli("draft", EXAMPLES / "platform-v-seller", "-o", out).code == 0
     for f in ("complaint.docx", "evidence-list.docx", "calculation.json"):
         assert (a / f).read_bytes() == (b / f).read_bytes(), f
+
+
+def test_failed_pdf_conversion_writes_nothing(tmp_path):
+    import os
+    import sys
+
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    fake = fake_bin / "soffice"
+    fake.write_text("#!/bin/sh\necho 'source file could not be loaded' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    out = tmp_path / "out"
+    env = {"PATH": f"{fake_bin}:{os.path.dirname(sys.executable)}:/usr/bin:/bin"}
+    result = run_cli("draft", EXAMPLES / "platform-v-seller", "-o", out, "--pdf", env=env)
+    assert result.code == 2, result.err
+    assert "could not convert it to PDF" in result.err
+    assert not out.exists() or not any(out.iterdir())
