@@ -142,3 +142,25 @@ def test_failed_pdf_conversion_writes_nothing(tmp_path):
     assert result.code == 2, result.err
     assert "could not convert it to PDF" in result.err
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_reference_doc_brings_letterhead_and_page(tmp_path):
+    from docx import Document
+    from docx.shared import Cm
+
+    ref = Document()
+    ref.sections[0].header.paragraphs[0].text = "浙江示例律师事务所"
+    ref.sections[0].left_margin = Cm(4)
+    ref.add_paragraph("template body text that must not survive")
+    ref_path = tmp_path / "letterhead.docx"
+    ref.save(str(ref_path))
+    out = tmp_path / "out"
+    result = run_cli("draft", EXAMPLES / "platform-v-seller", "-o", out, "--reference-doc", ref_path,
+                     "--only", "complaint")
+    assert result.code == 0, result.err
+    doc = Document(str(out / "complaint.docx"))
+    assert doc.sections[0].header.paragraphs[0].text == "浙江示例律师事务所"
+    assert abs(doc.sections[0].left_margin - Cm(4)) < Cm(0.01)  # stored in twips
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "template body text" not in body and body.startswith("民事起诉状")
+    assert not (out / "evidence-list.docx").exists()
