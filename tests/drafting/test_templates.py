@@ -75,3 +75,27 @@ def test_shipped_templates_parse():
 def test_render_markdown_uses_shipped_templates():
     with pytest.raises(TemplateRenderError):
         render_markdown("cn/complaint.md.j2", {})
+
+
+def test_templates_option_replaces_shipped_templates(tmp_path):
+    import shutil
+
+    from support import EXAMPLES, ROOT, run_cli
+
+    custom = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", custom)
+    complaint = custom / "cn" / "complaint.md.j2"
+    lines = complaint.read_text(encoding="utf-8").splitlines()
+    idx = next(i for i, line in enumerate(lines) if line.startswith("## 事实与理由"))
+    lines.insert(idx + 1, "{{ case.plaintiff_nickname }}")
+    complaint.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("draft", EXAMPLES / "platform-v-seller", "-o", out, "--templates", custom)
+    assert result.code == 2
+    assert "missing fact" in result.err and "plaintiff_nickname" in result.err
+    assert f"complaint.md.j2:line {idx + 2}" in result.err
+    assert not out.exists()
+    lines[idx + 1] = "{% if %}"
+    complaint.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("draft", EXAMPLES / "platform-v-seller", "-o", out, "--templates", custom)
+    assert result.code == 2 and "template syntax error" in result.err and f"line {idx + 2}" in result.err
