@@ -122,20 +122,25 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
         "[" in str(p) or str(p) in ("str", "int", "Decimal", "date", "none", "literal")))
 
 
-def validation_error(err: ValidationError, raw: Any, path: Path, model_name: str = "case") -> CaseFileError:
-    errors = err.errors(include_url=False)
-    first = errors[0]
-    loc = _clean_loc(tuple(first.get("loc", ())))
-    msg = first.get("msg", "invalid")
-    msg = msg.removeprefix("Value error, ")
-    if first.get("type") == "extra_forbidden":
+def _describe(error: dict, raw: Any, model_name: str) -> tuple[str, str]:
+    """(where, what) of one pydantic error: ``12: defendants[0].id_number`` and the message."""
+    loc = _clean_loc(tuple(error.get("loc", ())))
+    msg = error.get("msg", "invalid").removeprefix("Value error, ")
+    if error.get("type") == "extra_forbidden":
         msg = f"unknown key {loc[-1]!r} (a typo? `litigator schema` lists the keys)"
-    elif first.get("type") == "missing":
+    elif error.get("type") == "missing":
         msg = "required key is missing"
     line = key_line(raw, loc)
     where_key = format_loc(loc) or model_name
-    where = f"{line}: {where_key}" if line else where_key
-    return CaseFileError(msg, path, where, more=len(errors) - 1)
+    return (f"{line}: {where_key}" if line else where_key), msg
+
+
+def validation_error(err: ValidationError, raw: Any, path: Path, model_name: str = "case") -> CaseFileError:
+    described = [_describe(e, raw, model_name) for e in err.errors(include_url=False)]
+    where, msg = described[0]
+    error = CaseFileError(msg, path, where, more=len(described) - 1)
+    error.details = [f"{path}:{w}: {m}" for w, m in described]
+    return error
 
 
 def read_yaml(path: Path) -> Any:

@@ -382,6 +382,8 @@ def main(argv: list[str] | None = None) -> None:
     except LitigatorError as err:
         if _state["debug"]:
             traceback.print_exc()
+            for detail in err.details:
+                print(f"  {detail}", file=sys.stderr)
         print(f"error: {err.line()}", file=sys.stderr)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:

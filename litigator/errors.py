@@ -30,6 +30,7 @@ class LitigatorError(Exception):
         self.path = str(path) if path is not None else None
         self.where = where
         self.more = more
+        self.details: list[str] = []  # every problem, when there are several (shown with --debug)
         super().__init__(self.line())
 
     def line(self) -> str:

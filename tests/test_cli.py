@@ -138,3 +138,14 @@ def test_help_is_fast_to_import():
             "print([m for m in ('spacy', 'duckdb', 'docx', 'pyarrow') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_several_errors_print_first_and_count_then_all_with_debug(case_copy):
+    case = case_copy()
+    edit_case(case, "    ethnicity: 汉族", "    ethnicty: 汉族")
+    edit_case(case, 'amount: "3000.00"', "amount: 3000.5")
+    plain = run_cli("damages", case)
+    assert plain.code == 2
+    assert plain.err.strip().endswith("(1 more; --debug)") and len(plain.err.strip().splitlines()) == 1
+    debug = run_cli("--debug", "damages", case)
+    assert "expenses[0].amount: quote amounts" in debug.err
