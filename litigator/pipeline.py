@@ -108,6 +108,13 @@ def exhibit_number(exhibits: list[Exhibit], path: str | None) -> int | None:
     return None
 
 
+def cite_exhibits(text: str, exhibits: list[Exhibit]) -> str:
+    """Replace exhibit paths in generated text with their numbers: evidence/04-x.txt → 证据4."""
+    for e in sorted(exhibits, key=lambda e: -len(e.path)):
+        text = text.replace(e.path, f"证据{e.number}")
+    return text
+
+
 def template_context(run: CaseRun, scenario_name: str) -> dict:
     """Everything a template may use. Templates read it; they compute nothing legal."""
     case = run.folder.case
@@ -120,6 +127,7 @@ def template_context(run: CaseRun, scenario_name: str) -> dict:
         "exhibits": run.exhibits,
         "filing_date": run.filing_date,
         "exhibit_number": lambda path: exhibit_number(run.exhibits, path),
+        "cite": lambda text: cite_exhibits(text, run.exhibits),
         "total": scenario.total,
     }
 

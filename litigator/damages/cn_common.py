@@ -97,8 +97,13 @@ class Ctx:
 
 def head(code: str, label: str, amount: Decimal, currency: str, basis: str, formula: str,
          inputs: list[HeadInput], explanation: str) -> ClaimHead:
-    return ClaimHead(code=code, label=label, amount=amount, currency=currency, basis=basis,
+    return ClaimHead(code=code, label=label, amount=amount, currency=currency, basis=unique_basis(basis),
                      formula=formula, inputs=inputs, explanation=explanation)
+
+
+def unique_basis(basis: str) -> str:
+    """Each cited provision once, in first-cited order: "A；B；A" → "A；B"."""
+    return "；".join(dict.fromkeys(part.strip() for part in basis.split("；") if part.strip()))
 
 
 def fmt_int(n: int) -> str:

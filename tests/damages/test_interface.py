@@ -77,3 +77,10 @@ def test_brand_example_figures():
     assert report.scenario("punitive_additive").total == D("399304.00")  # 83,334 × 4 + 65,968
     assert report.scenario("statutory").total == D("365968.00")
     assert filed.warning_codes == ["PUNITIVE_READING"]
+
+
+def test_basis_cites_each_provision_once():
+    from litigator.damages.cn_common import unique_basis
+
+    assert unique_basis("《商标法》第六十三条第一款；《解释》第十三条；《商标法》第六十三条第一款") == \
+        "《商标法》第六十三条第一款；《解释》第十三条"

@@ -164,3 +164,9 @@ def test_reference_doc_brings_letterhead_and_page(tmp_path):
     body = "\n".join(p.text for p in doc.paragraphs)
     assert "template body text" not in body and body.startswith("民事起诉状")
     assert not (out / "evidence-list.docx").exists()
+
+
+def test_complaint_cites_exhibits_by_number(drafted):
+    _, out, _ = drafted
+    text = _pdf_text(out / "complaint.pdf")
+    assert "evidence/" not in text  # paths from the damages stage become 证据N
