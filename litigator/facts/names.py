@@ -277,19 +277,24 @@ _STATES_MULTI = re.compile(r"^(?:New|North|South|West|Rhode|District)\b")
 
 
 _NON_SPACE = re.compile(r"\S+")
+_LEAD_WORD = re.compile(r"(\S+)\s+")
 
 
 def _en_org_start(t: str, suffix_start: int) -> int | None:
     line_start = t.rfind("\n", 0, suffix_start) + 1
-    # at most the last 8 words of the line are looked at: read a window before the suffix, not the
-    # whole line (one long paragraph with many organisations would be read once per organisation)
-    lo = max(line_start, suffix_start - 240)
-    words = list(_NON_SPACE.finditer(t, lo, suffix_start))
-    if lo > line_start:
+    # at most the last 8 words of the line are looked at: read a window before the suffix that holds
+    # them, not the whole line (a long paragraph with many organisations would be read once for each:
+    # quadratic); the window grows until it has 10 words or reaches the line's start
+    size = 120
+    while True:
+        lo = max(line_start, suffix_start - size)
+        words = list(_NON_SPACE.finditer(t, lo, suffix_start))
+        if lo == line_start:
+            break
         if len(words) >= 10:
             words = words[1:]  # the first may be cut by the window
-        else:
-            words = list(_NON_SPACE.finditer(t, line_start, suffix_start))
+            break
+        size *= 4
     start = None
     count = 0
     for w in reversed(words):
@@ -297,7 +302,7 @@ def _en_org_start(t: str, suffix_start: int) -> int | None:
         if w.group().endswith(",") and w is not words[-1]:
             break
         if not _EN_ORG_WORD.match(tok) or tok.startswith(("\"", "“")):
-            lead = re.match(r"[\"“(]", w.group())
+            lead = w.group()[:1] in ("\"", "“", "(")
             if lead and _EN_ORG_WORD.match(tok[1:].rstrip(",")):
                 start = w.start() + 1
             break
@@ -311,7 +316,7 @@ def _en_org_start(t: str, suffix_start: int) -> int | None:
         return None
     # drop leading role words and connectors
     while True:
-        m = re.match(r"(\S+)\s+", t[start:suffix_start])
+        m = _LEAD_WORD.match(t[start:suffix_start])
         if m and (m.group(1) in _EN_ROLE or m.group(1) in ("and", "of", "the", "&")):
             start += m.end()
             continue
@@ -337,7 +342,7 @@ def _matches_at(rx: re.Pattern, t: str, starts) -> list[re.Match]:
     out = []
     last = 0
     for p in sorted(set(starts)):
-        if p < last:
+        if p < last or p < 0:
             continue
         m = rx.match(t, p)
         if m:
@@ -381,12 +386,12 @@ _PERSON_CUE_WORDS = [
 ]
 
 
-def _person_cue_starts(i: int, t: str) -> list[int]:
+def _person_cue_starts(i: int, t: str, find) -> list[int]:
     words = _PERSON_CUE_WORDS[i]
     if words is not None:
-        return _finds(t, words)
+        return find(words)
     if i == 2:
-        return _line_starts(t, _finds(t, ("I,",)))
+        return _line_starts(t, find(("I,",)))
     return [0] + [m.start() for m in _LINE_CUE.finditer(t)]
 
 
@@ -394,10 +399,10 @@ _ORG_SUFFIX_WORDS = ("Co", "Inc", "LL", "L.", "Ltd", "Limited", "GmbH", "S.A.", 
                      "Pty")
 
 
-def _org_suffix_starts(t: str) -> list[int]:
+def _org_suffix_starts(t: str, find) -> list[int]:
     """``,?\\s`` before a suffix word."""
     out = []
-    for q in _finds(t, _ORG_SUFFIX_WORDS):
+    for q in find(_ORG_SUFFIX_WORDS):
         if q and t[q - 1].isspace():
             out.append(q - 1)
             if q >= 2 and t[q - 2] == ",":
@@ -405,17 +410,19 @@ def _org_suffix_starts(t: str) -> list[int]:
     return out
 
 
-_SHOP_CUE_WORDS = [("store", "seller", "shop", "Store", "Seller", "Shop"), ("Defendant No.",), ("Sold by",),
-                   None]
+_SHOP_CUE_WORDS = [None, ("Defendant No.",), ("Sold by",), None]
 
 
-def _shop_cue_starts(i: int, t: str) -> list[int]:
+def _shop_cue_starts(i: int, t: str, tails: list[int], find) -> list[int]:
+    """``tails``: the offsets of "tore", "eller", "hop" (one ``find`` for "store" and "Store" …)."""
     words = _SHOP_CUE_WORDS[i]
     if words is not None:
-        return _finds(t, words)
+        return find(words)
+    if i == 0:  # [sS](?:tore|eller|hop)
+        return [q - 1 for q in tails]
     # "(?:the|our|my|a)\s+(?:shop|store…)": the word before each "shop"/"store"
     out = []
-    for q in _finds(t, ("shop", "store")):
+    for q in [q - 1 for q in tails if q and t[q - 1] == "s" and not t.startswith("eller", q)]:
         k = q
         while k > 0 and t[k - 1].isspace():
             k -= 1
@@ -427,21 +434,96 @@ def _shop_cue_starts(i: int, t: str) -> list[int]:
 
 
 _BRAND_PAREN_HINT = re.compile(r",(?=\d{3},\d{3}\s*\()")
-_BRAND_CUE_WORDS = ("Counterfeit", "counterfeit", "Genuine", "genuine", "Authentic", "authentic", "Fake", "fake",
-                    "Original", "original", "Knockoff", "knockoff", "Imitation", "imitation")
+# [Cc]ounterfeit …: the words without their first letter (one ``find`` for both cases)
+_BRAND_CUE_WORDS = ("ounterfeit", "enuine", "uthentic", "riginal", "nockoff", "mitation")
+def _brand_paren_starts(t: str) -> list[int]:
+    """``\\d{1,2},\\d{3},\\d{3}\\s*\\(``: 1 or 2 figures before the first comma."""
+    return [m.start() - d for m in _BRAND_PAREN_HINT.finditer(t) for d in (2, 1)]
+
+
+def _brand_cue_starts(find) -> list[int]:
+    return [q - 1 for q in find(_BRAND_CUE_WORDS)] + find(("Fake", "fake"))
+
+
 _COURT_WORDS = ("UNITED STATES", "United States", "U.S.", "SUPREME", "Supreme", "SUPERIOR", "Superior",
                 "CIRCUIT", "Circuit")
 _PRODUCT_WORDS = ("purchased", "bought", "ordered", "product")
 
 
-def _product_cue_starts(t: str) -> list[int]:
-    out = _finds(t, _PRODUCT_WORDS)
-    for q in _finds(t, ("Title",)):
+def _product_cue_starts(t: str, find) -> list[int]:
+    out = find(_PRODUCT_WORDS)
+    for q in find(("Title",)):
         if q == 0:
             out.append(0)
         elif t[q - 1] == "\n":
             out.append(q - 1)
     return out
+
+
+_CHAIN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,-&andor")
+_CAPS_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _brand_marks_starts(t: str, find) -> list[int]:
+    """Where ``_EN_BRAND_MARKS`` can begin: its chain (capitals, figures, " ", "-", ",", "&", "and",
+    "or") ends at the whitespace before "mark…"/"Mark…"/"trademark…"/"brand…" and begins at the
+    start of a run of capitals in the stretch of those characters before it (the stretches of two
+    such words do not overlap: the text is walked once)."""
+    out = []
+    for q in find(("mark", "Mark", "brand")):
+        for w in (q, q - 5):
+            if w < q and (w < 0 or not t.startswith(("trade", "Trade"), w)):
+                continue
+            ce = w
+            while ce > 0 and t[ce - 1].isspace():
+                ce -= 1
+            if ce == w:
+                continue
+            k = ce
+            while k > 0 and (t[k - 1] in _CHAIN_CHARS or t[k - 1].isspace()):
+                k -= 1
+            for i in range(k, ce):
+                if "A" <= t[i] <= "Z" and (i == 0 or t[i - 1] not in _CAPS_RUN_CHARS):
+                    out.append(i)
+    return out
+
+
+class _Finder:
+    """Offsets of the rules' literal words in one text (``find(words)``, like ``_finds``): the
+    capitalised ones from one regex pass over the text (a capital that starts one of them: a 1-char
+    match, so none hides another), the others by ``str.find``."""
+
+    def __init__(self, t: str) -> None:
+        self.t = t
+        hits: dict[str, list[int]] = {}
+        for m in _CAP_TRIGGER.finditer(t):
+            p = m.start()
+            for w in _CAP_PREFIXES[_CAP_WORD_AT.match(t, p).group()]:
+                if w in hits:
+                    hits[w].append(p)
+                else:
+                    hits[w] = [p]
+        self.hits = hits
+
+    def __call__(self, words) -> list[int]:
+        out = []
+        for w in words:
+            if w in _CAP_PREFIXES:
+                out += self.hits.get(w, ())
+            else:
+                out += _finds(self.t, (w,))
+        return out
+
+
+_CAP_WORDS = sorted({w for ws in _PERSON_CUE_WORDS if ws for w in ws} | set(_ORG_SUFFIX_WORDS) | set(_COURT_WORDS)
+                    | {"I,", "Defendant No.", "Sold by", "Title", "Brand", "Fake", "Mark"}, key=len, reverse=True)
+_CAP_WORDS = [w for w in _CAP_WORDS if "A" <= w[0] <= "Z"]
+# the longest word at an offset (alternatives longest first); every other word there is its prefix
+_CAP_WORD_AT = re.compile("|".join(map(re.escape, _CAP_WORDS)))
+_CAP_PREFIXES = {w: [v for v in _CAP_WORDS if w.startswith(v)] for w in _CAP_WORDS}
+_CAP_TRIGGER = re.compile("|".join(
+    re.escape(c) + "(?=" + "|".join(re.escape(w[1:]) for w in _CAP_WORDS if w[0] == c) + ")"
+    for c in sorted({w[0] for w in _CAP_WORDS})))
 
 
 _POSSESSIVE = re.compile(r"'s\b")
@@ -450,14 +532,15 @@ _WORD_CHAR = re.compile(r"\w")
 
 def en_name_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = []
+    find = _Finder(t)
     for i, rx in enumerate(_PERSON_CUES):
-        for m in _matches_at(rx, t, _person_cue_starts(i, t)):
+        for m in _matches_at(rx, t, _person_cue_starts(i, t, find)):
             n = m.group("n")
             if n in _NOT_PERSON or n.split()[0] in _EN_ROLE:
                 continue
             out.append((m.start("n"), m.end("n"), "PERSON", n, None, None))
     orgs: list[tuple[int, int, str]] = []
-    for m in _matches_at(_EN_ORG_SUFFIX, t, _org_suffix_starts(t)):
+    for m in _matches_at(_EN_ORG_SUFFIX, t, _org_suffix_starts(t, find)):
         s = _en_org_start(t, m.start())
         if s is None:
             continue
@@ -467,64 +550,79 @@ def en_name_candidates(t: str) -> list[Candidate]:
             continue
         orgs.append((s, end, name))
         out.append((s, end, "ORG", name, None, None))
+    max_org_end = max((e for s, e, _ in orgs), default=-10)  # (any organisation ending there)
     for m in _DEFINED.finditer(t):
         name = m.group(1).strip()
         if name in _ROLE_WORDS or name.split()[0] in _ROLE_WORDS:
             continue
         before = t[max(0, m.start() - 2):m.start()]
-        if any(e >= m.start() - 2 for s, e, _ in orgs) or before.strip().endswith((")",)):
+        if max_org_end >= m.start() - 2 or before.strip().endswith((")",)):
             out.append((m.start(1), m.start(1) + len(name), "ORG", name, None, None))
     # a distinctive first word used alone as the organisation's possessive ("Orrin's"); one pass
     # over the "'s" of the text, not one per organisation
-    firsts = []
+    firsts: dict[str, int] = {}  # first word -> its rank (order of the organisations)
     for s, e, name in orgs:
         first = name.split()[0]
         if len(first) >= 4 and not first.isupper() and first not in _EN_ROLE and first not in firsts:
-            firsts.append(first)
+            firsts[first] = len(firsts)
     if firsts and "'s" in t:
+        # the text before each "'s" is looked up per length of the first words (not each first word
+        # tried at each "'s": #organisations × #possessives)
+        lengths = sorted({len(f) for f in firsts})
         for m in _POSSESSIVE.finditer(t):
             j = m.start()
-            for first in firsts:
-                i = j - len(first)
-                if i >= 0 and t.startswith(first, i) and not (i > 0 and _WORD_CHAR.match(t, i - 1)) \
-                        and _WORD_CHAR.match(t, i):
-                    out.append((i, j, "ORG", first, None, None))
+            found = []
+            for n in lengths:
+                i = j - n
+                if i < 0:
+                    break
+                rank = firsts.get(t[i:j])
+                if rank is not None and not (i > 0 and _WORD_CHAR.match(t, i - 1)) and _WORD_CHAR.match(t, i):
+                    found.append((rank, i))
+            for rank, i in sorted(found):
+                out.append((i, j, "ORG", t[i:j], None, None))
+    shop_tails = find(("tore", "eller", "hop"))
     for i, rx in enumerate(_EN_SHOP_CUE):
-        for m in _matches_at(rx, t, _shop_cue_starts(i, t)):
+        for m in _matches_at(rx, t, _shop_cue_starts(i, t, shop_tails, find)):
             n = m.group("n").strip()
             if n and not n.startswith(("http", "www")):
                 s = m.start("n") + (len(m.group("n")) - len(m.group("n").lstrip()))
                 out.append((s, s + len(n), "SHOP", n, None, None))
-    for m in _EN_BRAND_MARKS.finditer(t):
+    for m in _matches_at(_EN_BRAND_MARKS, t, _brand_marks_starts(t, find)):
         base = m.start("chain")
         for w in re.finditer(_CAPS_WORD, m.group("chain")):
             name = w.group()
             if name in _CAPS_STOP or name.split()[0] in _CAPS_STOP:
                 continue
             out.append((base + w.start(), base + w.end(), "BRAND", name, None, None))
-    paren = [m.start() - d for m in _BRAND_PAREN_HINT.finditer(t) for d in (2, 1)]
-    for rx, starts in ((_EN_BRAND_PAREN, paren), (_EN_BRAND_LABEL, _finds(t, ("Brand",)))):
+    for rx, starts in ((_EN_BRAND_PAREN, _brand_paren_starts(t)), (_EN_BRAND_LABEL, find(("Brand",)))):
         for m in _matches_at(rx, t, starts):
             n = m.group("n").strip()
             if n and n not in _CAPS_STOP:
                 out.append((m.start("n"), m.start("n") + len(n), "BRAND", n, None, None))
-    for m in _matches_at(_EN_BRAND_CUE, t, _finds(t, _BRAND_CUE_WORDS)):
+    for m in _matches_at(_EN_BRAND_CUE, t, _brand_cue_starts(find)):
         n = m.group("n")
         if n.isupper() and n not in _CAPS_STOP and n.split()[0] not in _CAPS_STOP:
             out.append((m.start("n"), m.end("n"), "BRAND", n, None, None))
-    for m in _matches_at(_EN_COURT, t, _finds(t, _COURT_WORDS)):
+    for m in _matches_at(_EN_COURT, t, find(_COURT_WORDS)):
         out.append((m.start(), m.end(), "COURT", m.group(), None, None))
     products: list[Candidate] = []
-    for m in _matches_at(_EN_PRODUCT_CUE, t, _product_cue_starts(t)):
+    for m in _matches_at(_EN_PRODUCT_CUE, t, _product_cue_starts(t, find)):
         g = "n" if m.group("n") else ("n2" if m.group("n2") else "n3")
         p = _product_head(t, m.start(g), m.end(g))
         if p:
             products.append(p)
     heads = {p[3] for p in products}
     for p in products:
-        shorter = [h for h in heads if h != p[3] and p[3].startswith(h + " ")]
-        if shorter:
-            h = min(shorter, key=len)
+        # the shortest other head that this one continues with " …" (its prefixes up to a space)
+        h = None
+        k = p[3].find(" ")
+        while k >= 0:
+            if k and p[3][:k] in heads:
+                h = p[3][:k]
+                break
+            k = p[3].find(" ", k + 1)
+        if h is not None:
             out.append((p[0], p[0] + len(h), "PRODUCT", h, None, None))
         else:
             out.append(p)

@@ -86,13 +86,65 @@ def names_en_component(doc: Doc) -> Doc:
     return doc
 
 
+_ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 def _ascii_bounded(t: str, s: int, e: int) -> bool:
     """An ASCII name must not continue into letters or digits (``Temu`` in ``Temuxyz``)."""
-    if t[s].isascii() and t[s].isalnum() and s > 0 and t[s - 1].isascii() and t[s - 1].isalnum():
+    if s > 0 and t[s] in _ASCII_ALNUM and t[s - 1] in _ASCII_ALNUM:
         return False
-    if t[e - 1].isascii() and t[e - 1].isalnum() and e < len(t) and t[e].isascii() and t[e].isalnum():
+    if e < len(t) and t[e - 1] in _ASCII_ALNUM and t[e] in _ASCII_ALNUM:
         return False
     return True
+
+
+# ``str.find`` per name reads the text once per name: with many names (they grow with the text) a
+# single walk over the text is cheaper, and keeps the propagation linear
+_FIND_MAX_NAMES = 200
+
+
+def _propagate_by_find(t: str, text: str, found: dict[str, str], cands: list) -> None:
+    """Mentions of the names: what ``re.finditer("|".join(names, longest first), t)`` finds
+    (leftmost, then longest, non-overlapping), by ``str.find`` per name (no per-document regex
+    compilation); a mention not bounded by ``_ascii_bounded`` still takes its characters."""
+    hits = []
+    for v in found:
+        i = t.find(v)
+        while i >= 0:
+            hits.append((i, -len(v), v))
+            i = t.find(v, i + 1)
+    hits.sort()
+    last = 0
+    for s, neg, v in hits:
+        if s < last:
+            continue
+        e = s - neg
+        last = e
+        if _ascii_bounded(t, s, e):
+            cands.append((s, e, found[v], text[s:e], None, None))
+
+
+def _propagate_by_walk(t: str, text: str, found: dict[str, str], cands: list) -> None:
+    """The same mentions as ``_propagate_by_find``, by one walk over the text with the names keyed
+    by their first two characters (all have 2 or more)."""
+    by_start: dict[str, list[str]] = {}
+    for v in sorted(found, key=len, reverse=True):
+        by_start.setdefault(v[:2], []).append(v)
+    i, n = 0, len(t)
+    while i < n - 1:
+        names = by_start.get(t[i:i + 2])
+        if names:
+            for v in names:
+                if t.startswith(v, i):
+                    e = i + len(v)
+                    if _ascii_bounded(t, i, e):
+                        cands.append((i, e, found[v], text[i:e], None, None))
+                    i = e
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
 
 
 @Language.component("litigator_resolve")
@@ -109,42 +161,25 @@ def resolve_component(doc: Doc) -> Doc:
     for c in cands:
         if c[2] in _PROPAGATE and len(c[3]) >= 2:
             found.setdefault(c[3], c[2])
-    if found:
-        # what ``re.finditer("|".join(names, longest first), t)`` finds (leftmost, then longest,
-        # non-overlapping), by ``str.find`` per name: no per-document regex compilation
-        hits = []
-        for v in found:
-            i = t.find(v)
-            while i >= 0:
-                hits.append((i, -len(v), v))
-                i = t.find(v, i + 1)
-        hits.sort()
-        last = 0
-        for s, neg, v in hits:
-            if s < last:
-                continue
-            e = s - neg
-            last = e
-            if _ascii_bounded(t, s, e):
-                cands.append((s, e, found[v], text[s:e], None, None))
+    if len(found) > _FIND_MAX_NAMES:
+        _propagate_by_walk(t, text, found, cands)
+    elif found:
+        _propagate_by_find(t, text, found, cands)
 
-    def priority(c):
-        rank = STRUCTURED_RANK.get(c[2])
-        if rank is not None:
-            return (0, rank, c[0] - c[1], c[0])
-        return (1, c[0] - c[1], _NAME_RANK.get(c[2], 9), c[0])
-
+    # priority: structured first (by rank, then longest, then leftmost), then names (longest, rank,
+    # leftmost); a stable sort of the indices by precomputed keys (no key function call per candidate)
+    rank = STRUCTURED_RANK.get
+    keys = [(0, r, c[0] - c[1], c[0]) if (r := rank(c[2])) is not None
+            else (1, c[0] - c[1], _NAME_RANK.get(c[2], 9), c[0]) for c in cands]
     taken = bytearray(len(t))
     accepted = []
-    seen = set()
-    for c in sorted(cands, key=priority):
+    for i in sorted(range(len(cands)), key=keys.__getitem__):
+        c = cands[i]
         s, e = c[0], c[1]
-        if s >= e or (c[0], c[1], c[2], c[3]) in seen:
-            continue
-        if taken.find(1, s, e) != -1:
+        # (a repeat of an accepted candidate finds its characters taken)
+        if s >= e or taken.find(1, s, e) != -1:
             continue
         taken[s:e] = b"\x01" * (e - s)
-        seen.add((c[0], c[1], c[2], c[3]))
         accepted.append(c)
     accepted.sort()
     accepted = [c if c[2] in STRUCTURED_RANK else (c[0], c[1], c[2], text[c[0]:c[1]], c[4], c[5])
@@ -170,10 +205,15 @@ def _token_spans(doc: Doc, facts: list[tuple]) -> list:
     ts_all = (starts.searchsorted([f[0] for f in facts], "right") - 1).tolist()
     te_all = starts.searchsorted([f[1] for f in facts], "left").tolist()
     spans = []
+    add = doc.vocab.strings.add
+    labels: dict[str, int] = {}  # label hashes of this document's facts (a few types)
     for (s, e, label, value, _cur, _valid), ts, te in zip(facts, ts_all, te_all):
         if not 0 <= s < e <= text_len or ts < 0 or te <= ts or te > n:
             continue
-        spans.append(Span(doc, ts, te, label=label, kb_id=value))
+        lab = labels.get(label)
+        if lab is None:
+            lab = labels[label] = add(label)
+        spans.append(Span(doc, ts, te, label=lab, kb_id=add(value)))
     return spans
 
 
@@ -244,6 +284,9 @@ class _KeepText:
         return getattr(self.tokenizer, name)
 
 
+MAX_CHARS = 100_000_000
+
+
 @lru_cache(maxsize=4)
 def build_pipeline(lang: str) -> Language:
     """The pipeline of one language, built offline (no statistical model)."""
@@ -252,6 +295,9 @@ def build_pipeline(lang: str) -> Language:
     if lang not in ("zh", "en"):
         raise ValueError(f"unsupported language {lang!r} (zh or en)")
     nlp = spacy.blank(lang)
+    # spaCy's 1,000,000-character limit guards memory-hungry parsers and NER; our rule components
+    # are linear in the text, so long case files (a 300-page judgment) are read whole.
+    nlp.max_length = MAX_CHARS
     nlp.tokenizer = _KeepText(nlp.tokenizer)
     nlp.add_pipe("litigator_structured")
     ruler = nlp.add_pipe("span_ruler", name="litigator_dictionary",

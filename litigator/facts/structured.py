@@ -15,6 +15,23 @@ from litigator.money import CN_DIGITS, parse_chinese_integer, quantize
 
 Candidate = tuple[int, int, str, str, "str | None", "bool | None"]
 
+
+def _matches_at(rx: re.Pattern, t: str, starts) -> list[re.Match]:
+    """``list(rx.finditer(t))``, trying ``rx`` only at ``starts``: a superset of the offsets where a
+    match of ``rx`` can begin, found by a cheap literal scan. Same leftmost, non-overlapping matches
+    (``rx.match`` at an offset sees the text before it: ``\\b``, look-behinds)."""
+    out = []
+    last = 0
+    for p in sorted(set(starts)):
+        if p < last or p < 0:
+            continue
+        m = rx.match(t, p)
+        if m:
+            out.append(m)
+            last = m.end()  # no rule here matches the empty string
+    return out
+
+
 # -- money -------------------------------------------------------------------------------------
 
 # A figure: ``\d`` first, so sre can skip straight to digits (a leading alternation or look-behind
@@ -71,6 +88,40 @@ _MONEY_RANGE = re.compile(
     rf"(?P<num2>{_AR})(?P<scale2>[万亿])?(?P<cur>元|美元|港元|欧元)")
 
 
+# where a suffix currency (_MONEY_SUFFIX's ``cur``) can be: its first character, or its word
+# (capitals by one regex pass, the rest by ``str.find``: a class with non-Latin-1 characters or
+# frequent lower-case letters would make the regex slower than the rule itself)
+_SUFFIX_CUR_HINT = re.compile(
+    r"[DURCYHEGPJAS](?=ollar|OLLAR|SD|MB|NY|HF|AD|uan|UAN|KD|UR|uro|BP|ounds|PY|UD|GD)")
+_SUFFIX_CUR_WORDS = ("块", "元", "圆", "美", "港", "欧", "英", "€", "dollar", "yuan", "euro", "pounds")
+_LAST_FIGURE = re.compile(r"\d\D*\Z")
+
+
+def _money_suffix_starts(t: str) -> list[int]:
+    """Where ``_MONEY_SUFFIX`` can begin: between its figure and its currency there are at most 16
+    characters and no digit ("\\sTHOUSAND", 余, "\\s", "U.S. "), so the figure ends at the last digit
+    within 24 characters before the currency; it begins in the run of digits, commas and points
+    there, at a digit not after an ASCII digit."""
+    hits = [m.start() for m in _SUFFIX_CUR_HINT.finditer(t)]
+    for w in _SUFFIX_CUR_WORDS:
+        i = t.find(w)
+        while i >= 0:
+            hits.append(i)
+            i = t.find(w, i + 1)
+    out = []
+    for q in hits:
+        d = _LAST_FIGURE.search(t, max(0, q - 24), q)
+        if d is None:
+            continue
+        k = d.start()
+        while k > 0 and (t[k - 1] in ",." or t[k - 1].isdigit()):
+            k -= 1
+        for i in range(k, d.start() + 1):
+            if t[i].isdigit() and (i == 0 or not "0" <= t[i - 1] <= "9"):
+                out.append(i)
+    return out
+
+
 def _dec(num: str) -> Decimal:
     return Decimal(num.replace(",", ""))
 
@@ -84,7 +135,7 @@ def _scale_of(token: str | None) -> Decimal:
 def money_candidates(t: str, default_currency: str = "CNY") -> list[Candidate]:
     out: list[Candidate] = []
     for m in _MONEY_PREFIX.finditer(t):
-        cur = _PREFIX_CUR.get(re.sub(r"\s", "", m["cur"]), "USD")
+        cur = _PREFIX_CUR.get(m["cur"]) or _PREFIX_CUR.get(re.sub(r"\s", "", m["cur"]), "USD")
         if m["cur"] == "$" and m.start() > 0 and t[m.start() - 1] in "HSUAC":
             continue
         try:
@@ -111,7 +162,7 @@ def money_candidates(t: str, default_currency: str = "CNY") -> list[Candidate]:
         cur = _SUFFIX_CUR.get(m["unit"], "CNY")
         start = m.start() - 3 if t.startswith("人民币", m.start() - 3) and m.start() >= 3 else m.start()
         out.append((start, m.end(), "MONEY", str(quantize(value)), cur, None))
-    for m in _MONEY_SUFFIX.finditer(t):
+    for m in _matches_at(_MONEY_SUFFIX, t, _money_suffix_starts(t)):
         try:
             value = _dec(m["num"]) * _scale_of(m["scale"])
         except (InvalidOperation, KeyError):
@@ -127,20 +178,27 @@ def money_candidates(t: str, default_currency: str = "CNY") -> list[Candidate]:
 
 # Chat messages ("黎：一共13500") and money columns of tables give bare numbers a currency.
 _SPEAKER = re.compile(r"^[ \t]*([^\s:：|]{1,4})[:：]", re.M)
+# a newline before a line that can start like a speaker ("\n" first: sre jumps from line to line)
+_SPEAKER_HINT = re.compile(r"\n(?=[ \t]*[^\s:：|]{1,4}[:：])")
 _BARE_NUMBER = re.compile(
     r"(?<![0-9A-Za-z.:/#\-])(?<!\d,)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{2,}(?:\.\d{1,2})?|\d(?=[kK万]))"
     r"(?P<scale>[kK万])?(?![0-9A-Za-z%.:/\-_]|[\u4e00-\u9fff])")
 _MONEY_HEADER = re.compile(r"金额|价格|单价|总价|售价|价款|费用|\(元\)|（元）|Amount|Price|Total|USD|\(\$\)", re.I)
 
 
+def _speaker_starts(t: str) -> list[int]:
+    return [0] + [m.start() + 1 for m in _SPEAKER_HINT.finditer(t)]
+
+
 def chat_money_candidates(t: str, default_currency: str) -> list[Candidate]:
     speakers: dict[str, int] = {}
-    for m in _SPEAKER.finditer(t):
+    turns = _matches_at(_SPEAKER, t, _speaker_starts(t))
+    for m in turns:
         speakers[m.group(1)] = speakers.get(m.group(1), 0) + 1
     chatty = {s for s, n in speakers.items() if n >= 3 and len(s) <= 3}
     out: list[Candidate] = []
     if chatty:
-        for m in _SPEAKER.finditer(t):
+        for m in turns:
             if m.group(1) not in chatty:
                 continue
             line_end = t.find("\n", m.end())
@@ -215,6 +273,32 @@ _DATE_DMY = re.compile(
 _DATE_MY = re.compile(rf"(?P<mon>{_MONTH_LEAD}),?\s+(?P<y>(?:19|20)\d{{2}})\b")
 
 
+_MONTH_NAME = re.compile(_MONTH_LEAD)
+# a separator between figures: where _DATE_MDY_NUM can be
+_DATE_MDY_NUM_HINT = re.compile(r"[/\-](?<=\d.)(?=\d)")
+_DMY_FILL = frozenset("0123456789dayofstnrh")
+
+
+def _mdy_num_starts(t: str) -> list[int]:
+    """1 or 2 figures before the first separator."""
+    return [m.start() - d for m in _DATE_MDY_NUM_HINT.finditer(t) for d in (1, 2)]
+
+
+def _dmy_starts(t: str, months: list[int]) -> list[int]:
+    """Where ``_DATE_DMY`` can begin: a figure in the run of digits, whitespace and the letters of
+    st/nd/rd/th/day/of before a month name (its month is preceded by whitespace, so it is one of
+    ``_MONTH_NAME``'s matches)."""
+    out = []
+    for q in months:
+        k = q
+        while k > 0 and (t[k - 1] in _DMY_FILL or t[k - 1].isspace() or t[k - 1].isdigit()):
+            k -= 1
+        for i in range(k, q):
+            if "0" <= t[i] <= "9" or t[i].isdigit():
+                out.append(i)
+    return out
+
+
 def _cn_small(s: str) -> int:
     return parse_chinese_integer(s)
 
@@ -252,16 +336,18 @@ def date_candidates(t: str) -> list[Candidate]:
         if m["d"] is None and m["sep"] == "/":
             continue
         add(m, int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None)
-    for m in _DATE_MDY_NUM.finditer(t):
+    for m in _matches_at(_DATE_MDY_NUM, t, _mdy_num_starts(t)):
         y = int(m["y"])
         if len(m["y"]) == 2:
             y += 2000 if y < 50 else 1900
         add(m, y, int(m["m"]), int(m["d"]))
-    for m in _DATE_MDY.finditer(t):
+    # the three rules with month names: one scan for the names, each rule tried where they are
+    months = [m.start() for m in _MONTH_NAME.finditer(t)]
+    for m in _matches_at(_DATE_MDY, t, months):
         add(m, int(m["y"]), _MONTHS[m["mon"].rstrip(".").lower()], int(m["d"]))
-    for m in _DATE_DMY.finditer(t):
+    for m in _matches_at(_DATE_DMY, t, _dmy_starts(t, months)):
         add(m, int(m["y"]), _MONTHS[m["mon"].rstrip(".").lower()], int(m["d"]))
-    for m in _DATE_MY.finditer(t):
+    for m in _matches_at(_DATE_MY, t, months):
         if m["mon"] == "May" and False:
             continue
         add(m, int(m["y"]), _MONTHS[m["mon"].rstrip(".").lower()], None)
@@ -282,6 +368,11 @@ _BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "(", "〕": ")", "［"
                            "[": "(", "]": ")"})
 
 
+def _case_en_starts(t: str) -> list[int]:
+    """``[dd:]dd-cv-``: the kind is 2, 4 or 5 characters after the start."""
+    return [m.start() - d for m in _CASE_EN_HINT.finditer(t) for d in (2, 4, 5)]
+
+
 def case_number_candidates(text: str, t: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _CASE_ZH.finditer(t):
@@ -290,7 +381,7 @@ def case_number_candidates(text: str, t: str) -> list[Candidate]:
         value = value.translate(str.maketrans({c: chr(ord(c) - 0xFEE0) for c in "０１２３４５６７８９"}))
         kind = "NOTARY_NUMBER" if "证" in m["mid"] else "CASE_NUMBER"
         out.append((m.start(), m.end(), kind, value, None, None))
-    for m in _CASE_EN.finditer(t) if _CASE_EN_HINT.search(t) else ():
+    for m in _matches_at(_CASE_EN, t, _case_en_starts(t)):
         out.append((m.start(), m.end(), "CASE_NUMBER", m.group(), None, None))
     return out
 
@@ -304,16 +395,32 @@ _ID_CUE = re.compile(r"身份|证号|号码|ID|id|Identity|identity")
 _USCC_CUE = re.compile(r"信用代码|代码|Register|register|credit|Credit|USCC|注册号")
 
 
+# a figure not after an ASCII digit, with 5 more after it (1 character consumed: none hidden)
+_DIGITS6 = re.compile(r"\d(?<![0-9].)(?=\d{5})")
+
+
+def _id_starts(t: str) -> list[int]:
+    """An ID (not after an ASCII letter or digit) starts at 6 figures: one of ``_DIGITS6``."""
+    return [m.start() for m in _DIGITS6.finditer(t)]
+
+
+def _credit_code_starts(id_starts: list[int]) -> list[int]:
+    """A credit code has 6 figures from its 3rd character on; the first of them not after an ASCII
+    digit (one of ``_id_starts``) is 0–2 characters after its start."""
+    return [a - d for a in id_starts for d in (2, 1, 0)]
+
+
 def identifier_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = []
     taken: set[int] = set()
-    for m in _ID.finditer(t):
+    id_starts = _id_starts(t)
+    for m in _matches_at(_ID, t, id_starts):
         v = m.group().upper()
         valid = is_valid_resident_id(v)
         if valid or _ID_CUE.search(t, max(0, m.start() - 20), m.start()):
             out.append((m.start(), m.end(), "ID_NUMBER", v, None, valid))
             taken.add(m.start())
-    for m in _USCC.finditer(t):
+    for m in _matches_at(_USCC, t, _credit_code_starts(id_starts)):
         if m.start() in taken:
             continue
         v = m.group()
@@ -371,7 +478,7 @@ def order_candidates(t: str) -> list[Candidate]:
             if v.startswith("#"):
                 v, pos = v[1:], pos + 1
             v = v.rstrip("-")
-            if sum(c.isdigit() for c in v) < 6:
+            if sum(map(v.count, "0123456789")) < 6:  # v is ASCII
                 break
             out.append((pos, pos + len(v), "ORDER_NUMBER", v, None, None))
             nxt = _ORDER_MORE.match(t, pos + len(v))
@@ -404,7 +511,12 @@ _TM_ZH_CUE = re.compile(r"商标|注册号|注册证")
 _TM_ZH_PLAIN = re.compile(r"(?:商标注册号|注册号|注册证号)(?:为|是)?[:\s]*(?P<v>\d{5,9})(?!\d)")
 _TM_EN = re.compile(r"(?:Reg(?:istration)?\.?\s*(?:Nos?\.?|Numbers?)|Registration\s+(?:Nos?\.?|Numbers?)|Reg\.)\s*[:#]?",
                     re.I)
+_TM_EN_HINT = re.compile(r"[Gg](?<=[Rr][Ee].)")  # every match starts with "reg", any case
 _TM_EN_NUM = re.compile(r"(?<![\d,])(?:\d{1,2},\d{3},\d{3}|\d{6,8})(?![\d,]\d)")
+
+
+def _tm_en_starts(t: str) -> list[int]:
+    return [m.start() - 2 for m in _TM_EN_HINT.finditer(t)]
 
 
 def trademark_candidates(t: str) -> list[Candidate]:
@@ -414,7 +526,7 @@ def trademark_candidates(t: str) -> list[Candidate]:
             out.append((m.start("v"), m.end("v"), "TRADEMARK_REG", m["v"], None, None))
     for m in _TM_ZH_PLAIN.finditer(t):
         out.append((m.start("v"), m.end("v"), "TRADEMARK_REG", m["v"], None, None))
-    for m in _TM_EN.finditer(t):
+    for m in _matches_at(_TM_EN, t, _tm_en_starts(t)):
         seg_end = len(t)
         stop = re.compile(r"\.\s|;|\n").search(t, m.end(), min(len(t), m.end() + 160))
         seg_end = stop.start() if stop else min(len(t), m.end() + 160)

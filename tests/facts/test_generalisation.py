@@ -107,3 +107,14 @@ def test_no_catastrophic_backtracking():
     extract_text_facts(text, lang="zh")
     extract_text_facts(text, lang="en")
     assert time.perf_counter() - start < 5
+
+
+def test_a_file_longer_than_spacys_default_limit(tmp_path):
+    from litigator.facts import extract_paths
+
+    line = "2024年11月12日，被告销售假冒商品，订单编号3871120495512763041，金额人民币129.00元。\n"
+    path = tmp_path / "long.txt"
+    path.write_text(line * (1_100_000 // len(line) + 1), encoding="utf-8")
+    result = extract_paths([path])
+    assert result.files[0].error is None and result.files[0].chars > 1_000_000
+    assert {"DATE", "ORDER_NUMBER", "MONEY"} <= {f.type for f in result.facts}
