@@ -42,7 +42,8 @@ def forum(jurisdiction: str) -> ModuleType:
         return importlib.import_module(name)
     except ModuleNotFoundError as exc:
         if exc.name == name:
-            raise NotImplementedError(f"no damages rules for jurisdiction {jurisdiction!r} yet") from None
+            raise DamagesError(f"no damages rules for jurisdiction {jurisdiction!r} yet (the US pack adds them)",
+                               "case.yaml", "jurisdiction") from None
         raise
 
 

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from litigator.facts.dictionaries import load
-from litigator.facts.structured import Candidate
+from litigator.facts.structured import Candidate, matches_at
 
 _H = r"\u4e00-\u9fff"
 _QUOTED = r"[“\"「『]([^”\"」』\n]{1,30})[”\"」』]"
@@ -335,22 +335,6 @@ def _finds(t: str, words) -> list[int]:
     return out
 
 
-def _matches_at(rx: re.Pattern, t: str, starts) -> list[re.Match]:
-    """``list(rx.finditer(t))``, trying ``rx`` only at ``starts``: a superset of the offsets where a
-    match of ``rx`` can begin (found by ``str.find`` of the rule's literal words). Same leftmost,
-    non-overlapping matches (``rx.match`` at an offset sees the text before it: ``\\b``, look-behinds)."""
-    out = []
-    last = 0
-    for p in sorted(set(starts)):
-        if p < last or p < 0:
-            continue
-        m = rx.match(t, p)
-        if m:
-            out.append(m)
-            last = m.end()  # no rule matches the empty string
-    return out
-
-
 def _line_starts(t: str, positions) -> list[int]:
     """Where ``(?:^|\\n)\\s*`` begins before each offset: the first newline of the whitespace run
     before it, or 0 when that run reaches the start of the text."""
@@ -369,7 +353,7 @@ def _line_starts(t: str, positions) -> list[int]:
 
 
 _LINE_CUE = re.compile(r"\n(?=From|To|Cc|CC|Att|Contact|Name|Investigator|Declarant|Buyer|Seller|Owner|Signatory)")
-# literal words one of which starts every match of each rule (see ``_matches_at``); ``None``: the
+# literal words one of which starts every match of each rule (see ``matches_at``); ``None``: the
 # rule's own starts are computed in ``_person_cue_starts``
 _PERSON_CUE_WORDS = [
     ("Hon", "Judge", "Justice", "Magistrate"),
@@ -534,13 +518,13 @@ def en_name_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = []
     find = _Finder(t)
     for i, rx in enumerate(_PERSON_CUES):
-        for m in _matches_at(rx, t, _person_cue_starts(i, t, find)):
+        for m in matches_at(rx, t, _person_cue_starts(i, t, find)):
             n = m.group("n")
             if n in _NOT_PERSON or n.split()[0] in _EN_ROLE:
                 continue
             out.append((m.start("n"), m.end("n"), "PERSON", n, None, None))
     orgs: list[tuple[int, int, str]] = []
-    for m in _matches_at(_EN_ORG_SUFFIX, t, _org_suffix_starts(t, find)):
+    for m in matches_at(_EN_ORG_SUFFIX, t, _org_suffix_starts(t, find)):
         s = _en_org_start(t, m.start())
         if s is None:
             continue
@@ -583,12 +567,12 @@ def en_name_candidates(t: str) -> list[Candidate]:
                 out.append((i, j, "ORG", t[i:j], None, None))
     shop_tails = find(("tore", "eller", "hop"))
     for i, rx in enumerate(_EN_SHOP_CUE):
-        for m in _matches_at(rx, t, _shop_cue_starts(i, t, shop_tails, find)):
+        for m in matches_at(rx, t, _shop_cue_starts(i, t, shop_tails, find)):
             n = m.group("n").strip()
             if n and not n.startswith(("http", "www")):
                 s = m.start("n") + (len(m.group("n")) - len(m.group("n").lstrip()))
                 out.append((s, s + len(n), "SHOP", n, None, None))
-    for m in _matches_at(_EN_BRAND_MARKS, t, _brand_marks_starts(t, find)):
+    for m in matches_at(_EN_BRAND_MARKS, t, _brand_marks_starts(t, find)):
         base = m.start("chain")
         for w in re.finditer(_CAPS_WORD, m.group("chain")):
             name = w.group()
@@ -596,18 +580,18 @@ def en_name_candidates(t: str) -> list[Candidate]:
                 continue
             out.append((base + w.start(), base + w.end(), "BRAND", name, None, None))
     for rx, starts in ((_EN_BRAND_PAREN, _brand_paren_starts(t)), (_EN_BRAND_LABEL, find(("Brand",)))):
-        for m in _matches_at(rx, t, starts):
+        for m in matches_at(rx, t, starts):
             n = m.group("n").strip()
             if n and n not in _CAPS_STOP:
                 out.append((m.start("n"), m.start("n") + len(n), "BRAND", n, None, None))
-    for m in _matches_at(_EN_BRAND_CUE, t, _brand_cue_starts(find)):
+    for m in matches_at(_EN_BRAND_CUE, t, _brand_cue_starts(find)):
         n = m.group("n")
         if n.isupper() and n not in _CAPS_STOP and n.split()[0] not in _CAPS_STOP:
             out.append((m.start("n"), m.end("n"), "BRAND", n, None, None))
-    for m in _matches_at(_EN_COURT, t, find(_COURT_WORDS)):
+    for m in matches_at(_EN_COURT, t, find(_COURT_WORDS)):
         out.append((m.start(), m.end(), "COURT", m.group(), None, None))
     products: list[Candidate] = []
-    for m in _matches_at(_EN_PRODUCT_CUE, t, _product_cue_starts(t, find)):
+    for m in matches_at(_EN_PRODUCT_CUE, t, _product_cue_starts(t, find)):
         g = "n" if m.group("n") else ("n2" if m.group("n2") else "n3")
         p = _product_head(t, m.start(g), m.end(g))
         if p:

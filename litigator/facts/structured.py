@@ -16,7 +16,7 @@ from litigator.money import CN_DIGITS, parse_chinese_integer, quantize
 Candidate = tuple[int, int, str, str, "str | None", "bool | None"]
 
 
-def _matches_at(rx: re.Pattern, t: str, starts) -> list[re.Match]:
+def matches_at(rx: re.Pattern, t: str, starts) -> list[re.Match]:
     """``list(rx.finditer(t))``, trying ``rx`` only at ``starts``: a superset of the offsets where a
     match of ``rx`` can begin, found by a cheap literal scan. Same leftmost, non-overlapping matches
     (``rx.match`` at an offset sees the text before it: ``\\b``, look-behinds)."""
@@ -162,7 +162,7 @@ def money_candidates(t: str, default_currency: str = "CNY") -> list[Candidate]:
         cur = _SUFFIX_CUR.get(m["unit"], "CNY")
         start = m.start() - 3 if t.startswith("人民币", m.start() - 3) and m.start() >= 3 else m.start()
         out.append((start, m.end(), "MONEY", str(quantize(value)), cur, None))
-    for m in _matches_at(_MONEY_SUFFIX, t, _money_suffix_starts(t)):
+    for m in matches_at(_MONEY_SUFFIX, t, _money_suffix_starts(t)):
         try:
             value = _dec(m["num"]) * _scale_of(m["scale"])
         except (InvalidOperation, KeyError):
@@ -192,7 +192,7 @@ def _speaker_starts(t: str) -> list[int]:
 
 def chat_money_candidates(t: str, default_currency: str) -> list[Candidate]:
     speakers: dict[str, int] = {}
-    turns = _matches_at(_SPEAKER, t, _speaker_starts(t))
+    turns = matches_at(_SPEAKER, t, _speaker_starts(t))
     for m in turns:
         speakers[m.group(1)] = speakers.get(m.group(1), 0) + 1
     chatty = {s for s, n in speakers.items() if n >= 3 and len(s) <= 3}
@@ -336,18 +336,18 @@ def date_candidates(t: str) -> list[Candidate]:
         if m["d"] is None and m["sep"] == "/":
             continue
         add(m, int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None)
-    for m in _matches_at(_DATE_MDY_NUM, t, _mdy_num_starts(t)):
+    for m in matches_at(_DATE_MDY_NUM, t, _mdy_num_starts(t)):
         y = int(m["y"])
         if len(m["y"]) == 2:
             y += 2000 if y < 50 else 1900
         add(m, y, int(m["m"]), int(m["d"]))
     # the three rules with month names: one scan for the names, each rule tried where they are
     months = [m.start() for m in _MONTH_NAME.finditer(t)]
-    for m in _matches_at(_DATE_MDY, t, months):
+    for m in matches_at(_DATE_MDY, t, months):
         add(m, int(m["y"]), _MONTHS[m["mon"].rstrip(".").lower()], int(m["d"]))
-    for m in _matches_at(_DATE_DMY, t, _dmy_starts(t, months)):
+    for m in matches_at(_DATE_DMY, t, _dmy_starts(t, months)):
         add(m, int(m["y"]), _MONTHS[m["mon"].rstrip(".").lower()], int(m["d"]))
-    for m in _matches_at(_DATE_MY, t, months):
+    for m in matches_at(_DATE_MY, t, months):
         if m["mon"] == "May" and False:
             continue
         add(m, int(m["y"]), _MONTHS[m["mon"].rstrip(".").lower()], None)
@@ -381,7 +381,7 @@ def case_number_candidates(text: str, t: str) -> list[Candidate]:
         value = value.translate(str.maketrans({c: chr(ord(c) - 0xFEE0) for c in "０１２３４５６７８９"}))
         kind = "NOTARY_NUMBER" if "证" in m["mid"] else "CASE_NUMBER"
         out.append((m.start(), m.end(), kind, value, None, None))
-    for m in _matches_at(_CASE_EN, t, _case_en_starts(t)):
+    for m in matches_at(_CASE_EN, t, _case_en_starts(t)):
         out.append((m.start(), m.end(), "CASE_NUMBER", m.group(), None, None))
     return out
 
@@ -414,13 +414,13 @@ def identifier_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = []
     taken: set[int] = set()
     id_starts = _id_starts(t)
-    for m in _matches_at(_ID, t, id_starts):
+    for m in matches_at(_ID, t, id_starts):
         v = m.group().upper()
         valid = is_valid_resident_id(v)
         if valid or _ID_CUE.search(t, max(0, m.start() - 20), m.start()):
             out.append((m.start(), m.end(), "ID_NUMBER", v, None, valid))
             taken.add(m.start())
-    for m in _matches_at(_USCC, t, _credit_code_starts(id_starts)):
+    for m in matches_at(_USCC, t, _credit_code_starts(id_starts)):
         if m.start() in taken:
             continue
         v = m.group()
@@ -526,7 +526,7 @@ def trademark_candidates(t: str) -> list[Candidate]:
             out.append((m.start("v"), m.end("v"), "TRADEMARK_REG", m["v"], None, None))
     for m in _TM_ZH_PLAIN.finditer(t):
         out.append((m.start("v"), m.end("v"), "TRADEMARK_REG", m["v"], None, None))
-    for m in _matches_at(_TM_EN, t, _tm_en_starts(t)):
+    for m in matches_at(_TM_EN, t, _tm_en_starts(t)):
         seg_end = len(t)
         stop = re.compile(r"\.\s|;|\n").search(t, m.end(), min(len(t), m.end() + 160))
         seg_end = stop.start() if stop else min(len(t), m.end() + 160)

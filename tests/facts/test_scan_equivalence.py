@@ -1,5 +1,5 @@
 """The English rules are tried only where a cheap literal scan says a match can begin
-(``_matches_at``): each such rule must find exactly what ``rx.finditer(text)`` finds. If a rule's
+(``matches_at``): each such rule must find exactly what ``rx.finditer(text)`` finds. If a rule's
 pattern changes, its start words must still cover every place where a match can begin."""
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def test_literal_starts_find_what_finditer_finds(rules):
     for t in TEXTS:
         for name, rx, starts in rules(t):
             want = _spans(rx.finditer(t))
-            assert _spans(S._matches_at(rx, t, starts)) == want, (name, t[:80])
+            assert _spans(S.matches_at(rx, t, starts)) == want, (name, t[:80])
             checked += len(want)
     assert checked > 100  # the texts do exercise the rules
 
