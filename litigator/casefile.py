@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from litigator.errors import CaseFileError, LitigatorError
@@ -143,6 +144,20 @@ def validation_error(err: ValidationError, raw: Any, path: Path, model_name: str
     return error
 
 
+class _CheckedConstructor(RoundTripConstructor):
+    """Round-trip constructor whose impossible dates (2026-02-30) are errors with a line number."""
+
+    def construct_yaml_timestamp(self, node, values=None):
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError as exc:
+            raise ConstructorError(None, None, f"impossible date {node.value!r} ({exc})",
+                                   node.start_mark) from None
+
+
+_CheckedConstructor.add_constructor("tag:yaml.org,2002:timestamp", _CheckedConstructor.construct_yaml_timestamp)
+
+
 def read_yaml(path: Path) -> Any:
     """Read a YAML file round-trip (comments and line numbers kept); clear errors."""
     if not path.is_file():
@@ -154,13 +169,15 @@ def read_yaml(path: Path) -> Any:
     if "\x00" in text:
         raise CaseFileError("binary file, not YAML", path)
     yaml = YAML(typ="rt")
+    yaml.Constructor = _CheckedConstructor
     try:
         data = yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}" if mark else None
         problem = (exc.problem or exc.context or "YAML syntax error").strip()
-        raise CaseFileError(f"YAML syntax error: {problem}", path, where) from None
+        kind = "invalid value" if isinstance(exc, ConstructorError) else "YAML syntax error"
+        raise CaseFileError(f"{kind}: {problem}", path, where) from None
     except YAMLError as exc:
         raise CaseFileError(f"YAML error: {exc}", path) from None
     return data

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer
 
 from litigator.money import quantize
 
@@ -21,24 +21,33 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
 
 
+MAX_AMOUNT = Decimal(10) ** 14  # beyond any claim; keeps formatting and 大写 well defined
+
+
+def _bounded(d: Decimal, shown: Any) -> Decimal:
+    if not d.is_finite():
+        raise ValueError(f"not an amount: {shown!r}")
+    if abs(d) >= MAX_AMOUNT:
+        raise ValueError(f"amount too large: {shown!r} (at most 99,999,999,999,999.99)")
+    return d
+
+
 def _amount_in(value: Any) -> Any:
     if isinstance(value, bool):
         raise ValueError("expected an amount, got true/false")
     if isinstance(value, float):
         raise ValueError(f"quote amounts: write \"{value}\" as a string, not a YAML float")
     if isinstance(value, int):
-        return Decimal(value)
+        return _bounded(Decimal(value), value)
     if isinstance(value, Decimal):
-        return value
+        return _bounded(value, value)
     if isinstance(value, str):
         text = value.strip().replace(",", "")
         try:
             d = Decimal(text)
         except InvalidOperation:
             raise ValueError(f"not an amount: {value!r} (write e.g. \"3000.00\")") from None
-        if not d.is_finite():
-            raise ValueError(f"not an amount: {value!r}")
-        return d
+        return _bounded(d, value)
     raise ValueError(f"expected an amount as a quoted string, got {type(value).__name__}")
 
 
@@ -48,6 +57,14 @@ def _money_out(value: Decimal) -> str:
 
 # An amount of money or a monetary parameter from case.yaml, serialised with 2 places.
 Amount = Annotated[Decimal, BeforeValidator(_amount_in), PlainSerializer(_money_out, return_type=str)]
+def _not_negative(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError(f"must not be negative ({value})")
+    return value
+
+
+# An amount that cannot be below zero (prices, profits, expenses, preservation).
+NonNegativeAmount = Annotated[Amount, AfterValidator(_not_negative)]
 # A non-money decimal parameter (a multiple, a rate): same input rules, serialised as written.
 Factor = Annotated[Decimal, BeforeValidator(_amount_in), PlainSerializer(lambda d: str(d), return_type=str)]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from litigator.damages.model import (  # noqa: F401  (re-exported contracts)
     ClaimHead,
@@ -25,7 +25,7 @@ from litigator.damages.model import (  # noqa: F401  (re-exported contracts)
     Scenario,
     ScenarioResult,
 )
-from litigator.fields import Amount, Code, StrictModel
+from litigator.fields import Code, NonNegativeAmount, StrictModel
 from litigator.identifiers import (
     birth_date_from_resident_id,
     credit_code_problem,
@@ -62,6 +62,8 @@ class Party(StrictModel):
 
     name: str
     kind: Literal["person", "company", "organisation"]
+    checksum_override: str | None = Field(
+        default=None, description="reason to accept an ID / credit code that fails its checksum")
     # natural persons
     sex: Literal["男", "女"] | None = None
     birth_date: dt.date | None = Field(default=None, description="derived from id_number when omitted")
@@ -76,18 +78,34 @@ class Party(StrictModel):
     address: str | None = Field(default=None, description="住所 / 住所地")
     residence: str | None = Field(default=None, description="经常居住地, when different from the address")
     phone: Code | None = None
-    checksum_override: str | None = Field(
-        default=None, description="reason to accept an ID / credit code that fails its checksum")
     shops: list[Shop] = Field(default_factory=list)
+
+    @field_validator("id_number")
+    @classmethod
+    def _resident_id(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
+        value = value.strip().upper()
+        problem = resident_id_problem(value)
+        if problem and not info.data.get("checksum_override"):
+            raise ValueError(f"{problem}; fix it or set checksum_override: <reason>")
+        return value
+
+    @field_validator("credit_code")
+    @classmethod
+    def _credit_code(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
+        value = value.strip().upper()
+        problem = credit_code_problem(value)
+        if problem and not info.data.get("checksum_override"):
+            raise ValueError(f"{problem}; fix it or set checksum_override: <reason>")
+        return value
 
     @model_validator(mode="after")
     def _identifiers(self) -> "Party":
         if self.id_number:
-            self.id_number = self.id_number.strip().upper()
-            problem = resident_id_problem(self.id_number)
-            if problem and not self.checksum_override:
-                raise ValueError(f"{problem}; fix it or set checksum_override: <reason>")
-            if not problem:
+            if resident_id_problem(self.id_number) is None:
                 born = birth_date_from_resident_id(self.id_number)
                 if self.birth_date is None:
                     self.birth_date = born
@@ -98,13 +116,6 @@ class Party(StrictModel):
                     self.sex = sex
                 elif self.sex != sex:
                     raise ValueError(f"sex {self.sex} disagrees with id_number ({sex})")
-        if self.credit_code:
-            self.credit_code = self.credit_code.strip().upper()
-            problem = credit_code_problem(self.credit_code)
-            if problem and not self.checksum_override:
-                raise ValueError(f"{problem}; fix it or set checksum_override: <reason>")
-        if self.kind == "person" and self.credit_code and not self.id_number:
-            pass  # an individual business (个体工商户) may be identified by its credit code
         return self
 
     @property
@@ -128,8 +139,8 @@ class Product(StrictModel):
     brand: str | None = None
     skus: list[Code] = Field(default_factory=list, description="counterfeit SKUs (商家编码) in the order export")
     title_keywords: list[str] = Field(default_factory=list, description="select orders whose title contains one of these")
-    right_holder_unit_profit: Amount | None = None
-    infringer_unit_profit: Amount | None = None
+    right_holder_unit_profit: NonNegativeAmount | None = None
+    infringer_unit_profit: NonNegativeAmount | None = None
     profit_evidence: str | None = Field(default=None, description="exhibit proving the unit profit(s) (damages)")
 
 
@@ -161,7 +172,7 @@ class TestPurchase(StrictModel):
     shop: str | None = None
     product: str | None = None
     order_number: Code | None = None
-    amount: Amount | None = None
+    amount: NonNegativeAmount | None = None
     notary_office: str | None = None
     notary_number: str | None = None
     exhibit: str | None = None
@@ -194,15 +205,9 @@ class Expense(StrictModel):
     """A reasonable expense (合理开支) with its voucher."""
 
     kind: EXPENSE_KINDS
-    amount: Amount
+    amount: NonNegativeAmount
     exhibit: str | None = Field(default=None, description="path of the voucher, e.g. evidence/07-invoice.pdf")
     description: str | None = None
-
-    @model_validator(mode="after")
-    def _non_negative(self) -> "Expense":
-        if self.amount < 0:
-            raise ValueError(f"expense amount must not be negative ({self.amount})")
-        return self
 
     @property
     def label(self) -> str:
@@ -212,13 +217,7 @@ class Expense(StrictModel):
 class Preservation(StrictModel):
     """A property-preservation application (财产保全)."""
 
-    amount: Amount
-
-    @model_validator(mode="after")
-    def _positive(self) -> "Preservation":
-        if self.amount < 0:
-            raise ValueError("preservation amount must not be negative")
-        return self
+    amount: NonNegativeAmount
 
 
 class Requests(StrictModel):
@@ -249,7 +248,8 @@ class Case(StrictModel):
     narrative: list[str] = Field(default_factory=list, description="further paragraphs of 事实与理由")
     sales: SalesConfig | None = None
     scenarios: dict[str, Scenario] = Field(min_length=1)
-    filed_scenario: str | None = Field(default=None, description="the scenario the complaint claims (required when there are several)")
+    filed_scenario: str | None = Field(default=None, validate_default=True,
+                                       description="the scenario the complaint claims (required when there are several)")
     expenses: list[Expense] = Field(default_factory=list)
     preservation: Preservation | None = None
     conduct: Conduct | None = Field(default=None, description="conduct dates and the seller's knowledge/intent (damages)")
@@ -260,17 +260,19 @@ class Case(StrictModel):
     filing_date: dt.date | None = Field(default=None, description="default: the date of SOURCE_DATE_EPOCH, else today")
     currency: str = "CNY"
 
-    @model_validator(mode="after")
-    def _filed_scenario(self) -> "Case":
-        if self.filed_scenario is None:
-            if len(self.scenarios) > 1:
-                raise ValueError(
-                    f"filed_scenario is required when there are several scenarios ({', '.join(self.scenarios)})")
-            self.filed_scenario = next(iter(self.scenarios))
-        elif self.filed_scenario not in self.scenarios:
-            raise ValueError(
-                f"filed_scenario {self.filed_scenario!r} is not one of the scenarios ({', '.join(self.scenarios)})")
-        return self
+    @field_validator("filed_scenario")
+    @classmethod
+    def _filed_scenario(cls, value: str | None, info: ValidationInfo) -> str | None:
+        scenarios = info.data.get("scenarios")
+        if not scenarios:
+            return value  # the scenarios error is reported on its own key
+        if value is None:
+            if len(scenarios) > 1:
+                raise ValueError(f"filed_scenario is required when there are several scenarios ({', '.join(scenarios)})")
+            return next(iter(scenarios))
+        if value not in scenarios:
+            raise ValueError(f"filed_scenario {value!r} is not one of the scenarios ({', '.join(scenarios)})")
+        return value
 
     def needs_sales(self) -> bool:
         from litigator.damages import scenario_needs_sales

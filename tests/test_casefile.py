@@ -55,8 +55,9 @@ def test_negative_expense(case_copy):
 def test_failed_id_checksum_and_override(case_copy):
     case = case_copy()
     edit_case(case, '"310120198806141233"', '"310120198806141234"')
-    with pytest.raises(CaseFileError, match="checksum"):
+    with pytest.raises(CaseFileError, match="checksum") as exc:
         load_case(case)
+    assert exc.value.where.endswith("defendants[0].id_number")
     edit_case(case, "    ethnicity: 汉族", "    ethnicity: 汉族\n    checksum_override: 法院调取的登记信息即为此号码")
     assert load_case(case).case.defendants[0].id_number == "310120198806141234"
 
@@ -85,8 +86,9 @@ def test_filed_scenario_required_with_several(case_copy):
 def test_filed_scenario_must_exist(case_copy):
     case = case_copy()
     edit_case(case, "filed_scenario: base", "filed_scenario: bold")
-    with pytest.raises(CaseFileError, match="not one of the scenarios"):
+    with pytest.raises(CaseFileError, match="not one of the scenarios") as exc:
         load_case(case)
+    assert exc.value.where.endswith(": filed_scenario") and exc.value.where[0].isdigit()
 
 
 def test_empty_and_syntax_errors(tmp_path):
@@ -118,3 +120,31 @@ def test_schema_lists_optional_fields():
     for key in ("agents", "procedure", "preservation", "filing_date", "filed_scenario"):
         assert key in schema["properties"]
     assert schema["additionalProperties"] is False
+
+
+def test_impossible_date_is_an_error_with_its_line(case_copy):
+    case = case_copy()
+    edit_case(case, "filing_date: 2026-12-01", "filing_date: 2026-02-30")
+    with pytest.raises(CaseFileError, match="impossible date") as exc:
+        load_case(case)
+    lines = (case / "case.yaml").read_text(encoding="utf-8").splitlines()
+    assert exc.value.where == f"line {lines.index('filing_date: 2026-02-30') + 1}"
+
+
+@pytest.mark.parametrize("value, message", [
+    ('"1e30"', "too large"), ('"99999999999999999"', "too large"), ('"NaN"', "not an amount"),
+])
+def test_absurd_amounts_are_refused(case_copy, value, message):
+    case = case_copy()
+    edit_case(case, 'amount: "3000.00"', f"amount: {value}")
+    with pytest.raises(CaseFileError, match=message):
+        load_case(case)
+
+
+def test_negative_unit_profit_is_refused(case_copy):
+    case = case_copy()
+    edit_case(case, "    skus: [PM-CAT-2K, PM-CAT-10K]",
+              '    skus: [PM-CAT-2K, PM-CAT-10K]\n    right_holder_unit_profit: "-86.00"')
+    with pytest.raises(CaseFileError, match="must not be negative") as exc:
+        load_case(case)
+    assert exc.value.where.endswith("products[0].right_holder_unit_profit")
