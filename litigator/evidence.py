@@ -88,8 +88,9 @@ def _entries(case_dir: Path) -> tuple[Path | None, dict[str, EvidenceEntry]]:
 def collect_exhibits(case_dir: Path) -> list[Exhibit]:
     """Every file of ``case_dir/evidence`` as a numbered exhibit."""
     ev_dir = case_dir / EVIDENCE_DIR
-    files = sorted(p for p in ev_dir.rglob("*") if p.is_file() and p.name not in IGNORED
-                   and not p.name.startswith(".")) if ev_dir.is_dir() else []
+    # Symbolic links are skipped: an exhibit is a file the case folder itself holds.
+    files = sorted(p for p in ev_dir.rglob("*") if p.is_file() and not p.is_symlink()
+                   and p.name not in IGNORED and not p.name.startswith(".")) if ev_dir.is_dir() else []
     yaml_path, entries = _entries(case_dir)
     by_name = {p.relative_to(ev_dir).as_posix(): p for p in files}
     for name in entries:

@@ -66,24 +66,37 @@ def analyse(case_dir: str | Path, accept_rejects: bool = False) -> CaseRun:
     return CaseRun(folder=folder, sales=sales_summary, damages=report, exhibits=exhibits, warnings=warnings)
 
 
+EXHIBIT_KEYS = ("exhibit", "evidence", "profit_evidence", "units_evidence")
+
+
+def exhibit_references(node: object, path: str = "") -> list[tuple[str, str]]:
+    """Every (key path, file) that case.yaml names as evidence, wherever the key sits."""
+    found: list[tuple[str, str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            where = f"{path}.{key}" if path else str(key)
+            if key in EXHIBIT_KEYS and isinstance(value, str):
+                found.append((where, value))
+            else:
+                found += exhibit_references(value, where)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += exhibit_references(value, f"{path}[{i}]")
+    return found
+
+
 def _exhibit_warnings(folder: CaseFolder, exhibits: list[Exhibit]) -> list[str]:
+    """Every evidence path in case.yaml must be a file of evidence/ (so it gets an exhibit number)."""
+    from litigator.casefile import key_line, parse_key_path
+
     known = {e.path for e in exhibits}
-    out = []
-    case = folder.case
-    named: list[tuple[str, str]] = [(f"expenses[{i}].exhibit", e.exhibit) for i, e in enumerate(case.expenses) if e.exhibit]
-    named += [(f"test_purchases[{i}].exhibit", t.exhibit) for i, t in enumerate(case.test_purchases) if t.exhibit]
-    if case.agreement and case.agreement.exhibit:
-        named.append(("agreement.exhibit", case.agreement.exhibit))
-    if case.appraisal and case.appraisal.exhibit:
-        named.append(("appraisal.exhibit", case.appraisal.exhibit))
-    for key, path in named:
+    for key, path in exhibit_references(folder.case.model_dump(mode="json")):
         if Path(path).as_posix() not in known:
-            raise LitigatorError(f"{key} names {path}, which is not a file in evidence/",
-                                 folder.case_file)
-    for e in exhibits:
-        if not e.purpose:
-            out.append(f"exhibit {e.number} ({e.path}) has no purpose of proof (证明目的): add it to evidence.yaml")
-    return out
+            line = key_line(folder.raw, parse_key_path(key))
+            raise LitigatorError(f"names {path}, which is not a file in evidence/", folder.case_file,
+                                 f"{line}: {key}" if line else key)
+    return [f"exhibit {e.number} ({e.path}) has no purpose of proof (证明目的): add it to evidence.yaml"
+            for e in exhibits if not e.purpose]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -149,3 +149,21 @@ def test_several_errors_print_first_and_count_then_all_with_debug(case_copy):
     assert plain.err.strip().endswith("(1 more; --debug)") and len(plain.err.strip().splitlines()) == 1
     debug = run_cli("--debug", "damages", case)
     assert "expenses[0].amount: quote amounts" in debug.err
+
+
+@pytest.mark.parametrize("replacement", ["evidence/04-warning-leter.txt", "../../../etc/passwd"])
+def test_every_evidence_path_must_be_an_exhibit(case_copy, replacement):
+    case = case_copy("brand-v-seller")
+    edit_case(case, "exhibit: evidence/04-warning-letter.txt", f"exhibit: {replacement}")
+    result = run_cli("draft", case)
+    _assert_clean_failure(case, result, "conduct.knowledge[0].exhibit", "not a file in evidence/")
+
+
+def test_symlinks_in_evidence_are_not_exhibits(case_copy, tmp_path):
+    from litigator.evidence import collect_exhibits
+
+    case = case_copy()
+    outside = tmp_path / "secret.txt"
+    outside.write_text("not evidence", encoding="utf-8")
+    (case / "evidence" / "99-link.txt").symlink_to(outside)
+    assert all("99-link" not in e.path for e in collect_exhibits(case))
