@@ -167,6 +167,8 @@ def draft(
         raise LitigatorError(f"no scenario {name!r} (have: {', '.join(case.scenarios)})",
                              run.folder.case_file, "scenarios")
     target = Path(out_dir) if out_dir is not None else run.folder.path / OUT_DIR
+    if target.exists() and not target.is_dir():
+        raise LitigatorError("exists and is not a folder: -o takes the output folder", target)
     documents = drafting.DOCUMENTS[case.jurisdiction]
     wanted = only or list(documents)
     for w in wanted:

@@ -167,3 +167,22 @@ def test_symlinks_in_evidence_are_not_exhibits(case_copy, tmp_path):
     outside.write_text("not evidence", encoding="utf-8")
     (case / "evidence" / "99-link.txt").symlink_to(outside)
     assert all("99-link" not in e.path for e in collect_exhibits(case))
+
+
+def test_draft_option_errors(tmp_path):
+    from support import EXAMPLES
+
+    case = EXAMPLES / "platform-v-seller"
+    not_docx = tmp_path / "letterhead.docx"
+    not_docx.write_text("plain text", encoding="utf-8")
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", encoding="utf-8")
+    for args, needle in [
+        (["--reference-doc", not_docx], "not a Word .docx file"),
+        (["--templates", tmp_path / "nowhere"], "templates folder not found"),
+        (["-o", a_file], "not a folder"),
+    ]:
+        out = ["-o", tmp_path / "out"] if "-o" not in args else []
+        result = run_cli("draft", case, *out, *args)
+        assert result.code == 2 and needle in result.err and "Traceback" not in result.err, result.err
+    assert not (tmp_path / "out").exists()

@@ -22,12 +22,15 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
 from litigator.drafting.styles import DocumentStyle, apply_styles, set_run_fonts
+from litigator.errors import LitigatorError
 
 _ALIGN = {
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -47,7 +50,11 @@ class DocxRenderer:
     def __init__(self, style: DocumentStyle, reference_doc: Path | None = None) -> None:
         self.style = style
         if reference_doc is not None:
-            self.doc = Document(str(reference_doc))
+            try:
+                self.doc = Document(str(reference_doc))
+            except Exception:  # python-docx raises several types for a file that is not a .docx
+                raise LitigatorError("not a Word .docx file (use a .docx saved by Word or LibreOffice)",
+                                     reference_doc) from None
             body = self.doc.element.body
             for child in list(body):
                 if child.tag.endswith("}sectPr"):
@@ -142,7 +149,10 @@ class DocxRenderer:
             return
         ncols = max(len(r) for r in rows)
         table = self.doc.add_table(rows=len(rows), cols=ncols)
-        table.style = self.doc.styles["Table Grid"]
+        if "Table Grid" in [st.name for st in self.doc.styles]:
+            table.style = self.doc.styles["Table Grid"]
+        else:  # a reference .docx without the style: draw the grid on the table itself
+            _grid_borders(table)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         widths = self._column_widths(rows, ncols)
@@ -214,6 +224,18 @@ class DocxRenderer:
         buf = io.BytesIO()
         self.doc.save(buf)
         return normalise_zip(buf.getvalue(), on)
+
+
+def _grid_borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "000000")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
 
 
 def normalise_zip(data: bytes, on: date) -> bytes:

@@ -80,6 +80,8 @@ def shipped_templates() -> Path:
 
 def make_environment(template_dir: Path | None = None) -> SandboxedEnvironment:
     folder = template_dir or shipped_templates()
+    if not Path(folder).is_dir():
+        raise TemplateRenderError("templates folder not found", folder)
     env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(str(folder)),
         undefined=StrictUndefined,
@@ -115,14 +117,27 @@ def render_template(env: SandboxedEnvironment, name: str, context: dict) -> str:
     except jinja2.UndefinedError as exc:
         raise TemplateRenderError(f"missing fact: {exc.message}", name, _template_line(exc, name)) from None
     except jinja2.exceptions.SecurityError as exc:
-        raise TemplateRenderError(f"unsafe template operation: {exc}", name) from None
+        raise TemplateRenderError(f"unsafe template operation: {exc}", name, _template_line(exc, name)) from None
+    except jinja2.TemplateSyntaxError as exc:  # in a template imported while rendering
+        raise TemplateRenderError(f"template syntax error: {exc.message}", exc.filename or exc.name or name,
+                                  f"line {exc.lineno}") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateRenderError(f"template error: {exc}", name, _template_line(exc, name)) from None
+    except TemplateRenderError:
+        raise
+    except (TypeError, ValueError, ArithmeticError, KeyError, IndexError, AttributeError) as exc:
+        # a template's own expression failed (e.g. {{ 1 + "a" }}): the template is at fault, not the user
+        raise TemplateRenderError(f"template expression failed: {type(exc).__name__}: {exc}", name,
+                                  _template_line(exc, name)) from None
 
 
 def _template_line(exc: BaseException, name: str) -> str | None:
+    """The template line of the innermost template frame (jinja maps code lines to template lines)."""
     tb = exc.__traceback__
     line = None
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(name):
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2") or filename.endswith(name):
             line = tb.tb_lineno
         tb = tb.tb_next
     return f"line {line}" if line else None

@@ -105,6 +105,9 @@ def apply_styles(doc, s: DocumentStyle, keep_existing: bool = False) -> None:
     else:
         _set_fonts(normal.element.get_or_add_rPr(), s.body_east_asia, s.body_ascii, s.lang)
 
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        if name not in [st.name for st in styles]:  # a firm's reference .docx may lack them
+            styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).base_style = normal
     title = styles["Title"]
     _style_fonts(title, s.title_east_asia, s.body_ascii, s.title_size, s.lang, bold=True)
     title.font.color.rgb = None

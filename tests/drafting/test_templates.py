@@ -99,3 +99,35 @@ def test_templates_option_replaces_shipped_templates(tmp_path):
     complaint.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run_cli("draft", EXAMPLES / "platform-v-seller", "-o", out, "--templates", custom)
     assert result.code == 2 and "template syntax error" in result.err and f"line {idx + 2}" in result.err
+
+
+def test_template_expression_error_is_a_template_error(tmp_path):
+    env = _env(tmp_path, "第一行\n{{ 1 + 'a' }}\n")
+    with pytest.raises(TemplateRenderError, match="template expression failed") as exc:
+        render_template(env, "t.md.j2", {})
+    assert exc.value.where == "line 2"
+
+
+def test_syntax_error_in_an_imported_template(tmp_path):
+    (tmp_path / "part.md.j2").write_text("{% macro p() %}{% if %}{% endmacro %}\n", encoding="utf-8")
+    env = _env(tmp_path, '{% import "part.md.j2" as part %}{{ part.p() }}\n')
+    with pytest.raises(TemplateRenderError, match="template syntax error") as exc:
+        render_template(env, "t.md.j2", {})
+    assert exc.value.path.endswith("part.md.j2") and exc.value.where == "line 1"
+
+
+def test_reference_doc_without_title_and_grid_styles(tmp_path):
+    from io import BytesIO
+
+    from docx import Document
+
+    ref = Document()
+    for name in ("Title", "Table Grid"):
+        el = ref.styles[name].element
+        el.getparent().remove(el)
+    ref_path = tmp_path / "bare.docx"
+    ref.save(str(ref_path))
+    data = markdown_to_docx("# 证据目录\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "t", date(2026, 12, 1),
+                            reference_doc=ref_path)
+    doc = Document(BytesIO(data))
+    assert doc.paragraphs[0].text == "证据目录" and doc.tables[0].cell(1, 1).text == "2"
