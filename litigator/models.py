@@ -153,6 +153,9 @@ class Mark(StrictModel):
     classes: list[int] = Field(default_factory=list)
     goods: str | None = None
     valid_until: dt.date | None = None
+    plaintiff_role: Literal["owner", "exclusive_licensee", "sole_licensee", "ordinary_licensee"] = Field(
+        default="owner", description="the plaintiff's standing: the registrant, or a licensee (独占/排他/普通)")
+    exhibit: str | None = Field(default=None, description="the registration certificate (and licence)")
 
 
 class Agreement(StrictModel):

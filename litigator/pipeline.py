@@ -128,6 +128,29 @@ def cite_exhibits(text: str, exhibits: list[Exhibit]) -> str:
     return text
 
 
+def exhibit_ref(exhibits: list[Exhibit], path: str | None) -> str:
+    """（证据N） for an exhibit path, or nothing when the fact has no exhibit."""
+    number = exhibit_number(exhibits, path)
+    return f"（证据{number}）" if number else ""
+
+
+def sales_source(sales: SalesSummary | None) -> str | None:
+    """The order exports in words a court reads, with enough of each hash to check the file."""
+    if sales is None:
+        return None
+    return "；".join(f"被告店铺交易明细导出文件{Path(f.path).name}（第{f.first_line}至{f.last_line}行，"
+                    f"SHA-256：{f.sha256[:16]}…）" for f in sales.files)
+
+
+def legal_basis(scenario) -> list[str]:
+    """Every provision the scenario relies on, each once, in first-cited order."""
+    cited = getattr(scenario, "legal_basis", None)
+    if cited:
+        return list(cited)
+    parts = [p.strip() for h in scenario.heads for p in h.basis.split("；")]
+    return list(dict.fromkeys(p for p in parts if p))
+
+
 def template_context(run: CaseRun, scenario_name: str) -> dict:
     """Everything a template may use. Templates read it; they compute nothing legal."""
     case = run.folder.case
@@ -141,6 +164,9 @@ def template_context(run: CaseRun, scenario_name: str) -> dict:
         "filing_date": run.filing_date,
         "exhibit_number": lambda path: exhibit_number(run.exhibits, path),
         "cite": lambda text: cite_exhibits(text, run.exhibits),
+        "ref": lambda path: exhibit_ref(run.exhibits, path),
+        "sales_source": sales_source(run.sales),
+        "legal_basis": legal_basis(scenario),
         "total": scenario.total,
     }
 
@@ -179,6 +205,7 @@ def draft(
 
     warnings = list(run.warnings) + list(run.damages.warnings) + list(run.damages.scenario(name).warnings)
     warnings += _facts_conflicts(run.folder)
+    warnings += particulars_warnings(case)
     context = template_context(run, name)
     rendered: dict[Path, bytes] = {}
     for doc_name in wanted:
@@ -213,6 +240,30 @@ def _pdfs(rendered: dict[Path, bytes]) -> dict[Path, bytes]:
             staged = Path(tmp) / path.name
             staged.write_bytes(data)
             out[path.with_suffix(".pdf")] = docx_to_pdf(staged)
+    return out
+
+
+# 《民事诉讼法》第一百二十四条: what a complaint states of each party.
+_PLAINTIFF_PERSON = {"sex": "性别", "birth_date": "出生日期（年龄）", "ethnicity": "民族",
+                     "occupation": "职业", "address": "住所", "phone": "联系方式"}
+_PLAINTIFF_ORG = {"address": "住所", "representative": "法定代表人或主要负责人", "phone": "联系方式"}
+_DEFENDANT_PERSON = {"sex": "性别", "address": "住所"}
+_DEFENDANT_ORG = {"address": "住所"}
+
+
+def particulars_warnings(case) -> list[str]:
+    """Particulars 《民事诉讼法》第一百二十四条 asks for that case.yaml does not give."""
+    out = []
+    for role, parties, person, org in (("plaintiffs", case.plaintiffs, _PLAINTIFF_PERSON, _PLAINTIFF_ORG),
+                                       ("defendants", case.defendants, _DEFENDANT_PERSON, _DEFENDANT_ORG)):
+        for i, party in enumerate(parties):
+            wanted = person if party.kind == "person" else org
+            missing = [label for key, label in wanted.items() if not getattr(party, key)]
+            if party.kind == "person" and role == "plaintiffs" and not party.occupation and party.employer:
+                missing.remove("职业")  # 工作单位 stands in for 职业
+            if missing:
+                out.append(f"{role}[{i}] ({party.name}) lacks {'、'.join(missing)}, which "
+                           "《民事诉讼法》第一百二十四条 asks the complaint to state")
     return out
 
 
