@@ -222,12 +222,12 @@ def draft(
     check_new([*rendered, *([p.with_suffix(".pdf") for p in rendered if p.suffix == ".docx"] if pdf else [])],
               force)
     if pdf:  # convert before writing anything, so a failed conversion leaves no partial set
-        rendered.update(_pdfs(rendered))
+        rendered.update(_pdfs(rendered, run.filing_date))
     written = [write_bytes(p, data) for p, data in rendered.items()]
     return DraftResult(out_dir=target, written=written, scenario=name, warnings=warnings)
 
 
-def _pdfs(rendered: dict[Path, bytes]) -> dict[Path, bytes]:
+def _pdfs(rendered: dict[Path, bytes], on: date) -> dict[Path, bytes]:
     import tempfile
 
     from litigator.drafting.pdf import docx_to_pdf
@@ -239,7 +239,7 @@ def _pdfs(rendered: dict[Path, bytes]) -> dict[Path, bytes]:
                 continue
             staged = Path(tmp) / path.name
             staged.write_bytes(data)
-            out[path.with_suffix(".pdf")] = docx_to_pdf(staged)
+            out[path.with_suffix(".pdf")] = docx_to_pdf(staged, on)
     return out
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from litigator.errors import LitigatorError
@@ -20,8 +22,12 @@ def find_soffice() -> str | None:
     return None
 
 
-def docx_to_pdf(docx: Path, timeout: int = 180) -> bytes:
-    """Convert one .docx and return the PDF's bytes (the caller writes it atomically)."""
+def docx_to_pdf(docx: Path, on: date | None = None, timeout: int = 180) -> bytes:
+    """Convert one .docx and return the PDF's bytes (the caller writes it atomically).
+
+    LibreOffice stamps the clock into the PDF's dates and a random file /ID; with ``on`` (the
+    filing date) both are rewritten, so the same .docx gives the same PDF bytes.
+    """
     soffice = find_soffice()
     if soffice is None:
         raise LitigatorError("LibreOffice (soffice) is not installed: install libreoffice-writer "
@@ -40,4 +46,24 @@ def docx_to_pdf(docx: Path, timeout: int = 180) -> bytes:
             detail = (proc.stderr or proc.stdout).strip().splitlines()
             raise LitigatorError("LibreOffice could not convert it to PDF"
                                  + (f": {detail[-1]}" if detail else ""), docx)
-        return out.read_bytes()
+        data = out.read_bytes()
+    return reproducible(data, on, seed=docx.read_bytes()) if on is not None else data
+
+
+def reproducible(pdf: bytes, on: date, seed: bytes) -> bytes:
+    """The PDF with its dates set to ``on`` and its /ID derived from ``seed`` (the .docx bytes)."""
+    import io
+    import logging
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    stamp = f"D:{on:%Y%m%d}000000Z"
+    writer.add_metadata({"/CreationDate": stamp, "/ModDate": stamp, "/Producer": "Litigator (LibreOffice)"})
+    digest = hashlib.md5(seed, usedforsecurity=False).digest()  # a PDF file identifier, not security
+    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

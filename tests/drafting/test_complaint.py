@@ -170,3 +170,11 @@ def test_complaint_cites_exhibits_by_number(drafted):
     _, out, _ = drafted
     text = _pdf_text(out / "complaint.pdf")
     assert "evidence/" not in text  # paths from the damages stage become 证据N
+
+
+def test_pdfs_are_byte_identical(drafted, tmp_path):
+    name, out, _ = drafted
+    again = tmp_path / "again"
+    assert run_cli("draft", EXAMPLES / name, "-o", again, "--pdf").code == 0
+    for f in ("complaint.pdf", "evidence-list.pdf"):
+        assert (again / f).read_bytes() == (out / f).read_bytes(), f
