@@ -128,9 +128,8 @@ def facts(
         if propose:
             if keys:
                 raise LitigatorError("--propose takes only the case folder")
-            out = facts_stage.write_proposals(case_dir, force=force)
+            out, proposals = facts_stage.write_proposals(case_dir, force=force)
             print(f"wrote {out}", file=sys.stderr)
-            proposals = facts_stage.propose(case_dir)
             _print_proposals(proposals)
         else:
             result = facts_stage.accept(case_dir, keys or None)

@@ -21,10 +21,10 @@ from litigator.facts.model import (
 )
 from litigator.facts.readers import SUPPORTED_SUFFIXES, read_text
 from litigator.facts.extract import extract_paths, extract_text_facts, iter_supported_files
-from litigator.facts.proposals import accept, propose, unresolved_conflicts, write_proposals
+from litigator.facts.proposals import WrittenProposals, accept, propose, unresolved_conflicts, write_proposals
 
 __all__ = [
     "AcceptResult", "DecodedText", "Fact", "FactsResult", "FileEntry", "Proposal", "Proposals",
     "SUPPORTED_SUFFIXES", "accept", "extract_paths", "extract_text_facts", "iter_supported_files",
-    "propose", "read_text", "unresolved_conflicts", "write_proposals",
+    "WrittenProposals", "propose", "read_text", "unresolved_conflicts", "write_proposals",
 ]

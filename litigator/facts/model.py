@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_serializer
 
 FACT_TYPES = (
     "MONEY", "DATE", "CASE_NUMBER", "NOTARY_NUMBER", "COURT", "PERSON", "ORG", "SHOP", "PLATFORM",
@@ -104,3 +106,49 @@ class AcceptResult(BaseModel):
     applied: list[str] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list, description="keys not applied, with the reason")
     diff: str = ""
+
+
+def _scalar_text(value: Any) -> Any:
+    """A hand-edited facts.yaml may leave numbers and dates unquoted: read them as their text."""
+    if isinstance(value, (int, float, Decimal, dt.date)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_scalar_text)]
+
+
+class ReviewedProposal(BaseModel):
+    """One entry of facts.yaml, as a reviewer may have edited it (unknown keys are errors)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    field: str | None = Field(default=None, description="the case.yaml path; the key's own field when absent")
+    value: Text
+    currency: Text | None = None
+    source: Text | None = None
+    start: int | None = None
+    end: int | None = None
+    text: Text | None = None
+    current: Text | None = None
+    conflict: bool = False
+    alternatives: list[Text] = Field(default_factory=list)
+    accept: bool = True
+    ignore: bool = Field(default=False, description="with accept: false, draft stops warning about it")
+
+
+class ReviewedFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    path: Text
+    sha256: str | None = None
+    error: str | None = None
+
+
+class FactsFile(BaseModel):
+    """facts.yaml: ``proposals`` by key, and the evidence files they were read from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    proposals: dict[str, ReviewedProposal] | None = None
+    files: list[ReviewedFile] | None = None

@@ -3,7 +3,8 @@
 ``propose`` picks, per case field, the best-supported fact (role cues such as 被告 / 经营者 / 认证姓名 /
 Business Name for the defendant, the paragraph of the order number for the test purchase) and
 lists a conflict where case.yaml already says something else. ``accept`` applies accepted proposals
-with a ruamel.yaml round trip (comments kept), after a ``case.yaml.bak`` backup.
+with a ruamel.yaml round trip (comments kept), checks the result with the case model, and writes it
+after a numbered backup (``case.yaml.bak``, ``case.yaml.1.bak``, …).
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from litigator.errors import CaseFileError, OutputExistsError
-from litigator.facts.model import AcceptResult, Fact, Proposal, Proposals
+from litigator.facts.model import AcceptResult, Fact, FactsFile, Proposal, Proposals
 
 FACTS_YAML = "facts.yaml"
 KEY_FIELDS = {
@@ -209,6 +210,9 @@ def _load_yaml(path: Path):
     yaml.width = 4096  # never re-wrap a user's long lines
     try:
         text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseFileError(f"not UTF-8 text (byte {exc.start})", path) from None
+    try:
         _, _, block_seq_indent = load_yaml_guess_indent(text)
         offset = block_seq_indent or 0  # "  - item" (offset 2, the case.yaml style) or "- item"
         yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
@@ -217,6 +221,8 @@ def _load_yaml(path: Path):
         mark = getattr(exc, "problem_mark", None)
         raise CaseFileError(f"invalid YAML: {getattr(exc, 'problem', exc)}", path,
                             f"line {mark.line + 1}" if mark else None) from None
+    except ValueError as exc:  # an impossible date such as 2026-02-30
+        raise CaseFileError(f"invalid value: {exc}", path) from None
 
 
 _PATH_PART = re.compile(r"([A-Za-z_]+)(?:\[(\d+)\])?")
@@ -247,33 +253,47 @@ def _put(node: Any, key: str, value: Any) -> None:
         ca.items[key] = ca.items.pop(previous)
 
 
-def _set_path(data: Any, field: str, value: Any) -> None:
+def _set_path(data: Any, field: str, value: Any, path: Path | None = None) -> None:
+    """Set ``field`` (``defendants[0].shops[0].name``), creating what is missing; a key that holds
+    something else than the mapping or list the path needs is an error, never overwritten."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    def container(node: Any, key: Any, kind: type, shown: str) -> Any:
+        current = node[key] if (key in node if isinstance(node, dict) else key < len(node)) else None
+        if current is None:
+            current = CommentedMap() if kind is dict else CommentedSeq()
+            if isinstance(node, dict):
+                _put(node, key, current)
+            else:
+                node[key] = current
+        elif not isinstance(current, kind):
+            raise CaseFileError(f"cannot set {field}: {shown} is not a {'mapping' if kind is dict else 'list'}",
+                                path, _where(data, _loc_of(shown)))
+        return current
 
     parts = field.split(".")
     node = data
+    shown = ""
     for n, part in enumerate(parts):
         m = _PATH_PART.fullmatch(part)
         key, index = m.group(1), m.group(2)
         last = n == len(parts) - 1
+        shown = f"{shown}.{key}" if shown else key
         if index is None:
             if last:
                 _put(node, key, value)
                 return
-            if not isinstance(node.get(key), dict):
-                node[key] = CommentedMap()
-            node = node[key]
+            node = container(node, key, dict, shown)
         else:
             i = int(index)
-            if not isinstance(node.get(key), list):
-                node[key] = CommentedSeq()
-            seq = node[key]
+            seq = container(node, key, list, shown)
             while len(seq) <= i:
                 seq.append(CommentedMap())
+            shown = f"{shown}[{i}]"
             if last:
                 seq[i] = value
                 return
-            node = seq[i]
+            node = container(seq, i, dict, shown)
 
 
 def propose(case_dir: str | Path) -> Proposals:
@@ -333,24 +353,113 @@ def _proposal_yaml(p: Proposals) -> str:
     return buf.getvalue()
 
 
-def write_proposals(case_dir: str | Path, force: bool = False) -> Path:
-    """Write facts.yaml beside case.yaml (atomically); refuse to overwrite without ``force``."""
+class WrittenProposals(NamedTuple):
+    """What ``write_proposals`` wrote: ``path, proposals = write_proposals(case_dir)``."""
+
+    path: Path
+    proposals: Proposals
+
+    def __str__(self) -> str:  # f"wrote {result}" names the file
+        return str(self.path)
+
+    def __fspath__(self) -> str:
+        return str(self.path)
+
+
+def write_proposals(case_dir: str | Path, force: bool = False) -> WrittenProposals:
+    """Write facts.yaml beside case.yaml (atomically); refuse to overwrite without ``force``.
+
+    Returns the path and the proposals written (one extraction: print these, do not ``propose`` again).
+    """
     case_dir = Path(case_dir)
     target = case_dir / FACTS_YAML
     if target.exists() and not force:
         raise OutputExistsError("facts.yaml exists (use --force to replace it)", target)
-    _atomic_write(target, _proposal_yaml(propose(case_dir)))
-    return target
+    proposals = propose(case_dir)
+    _atomic_write(target, _proposal_yaml(proposals))
+    return WrittenProposals(target, proposals)
+
+
+_FACTS_KEYS = "field, value, source, start, end, text, current, conflict, alternatives, accept, ignore"
+
+
+def _fields_of(key: str) -> tuple[str, ...]:
+    if key == "defendant_id_number":
+        return KEY_FIELDS[key], "defendants[0].credit_code"
+    return (KEY_FIELDS[key],)
+
+
+def _plain(node: Any) -> Any:
+    """Round-trip YAML containers as plain dicts and lists (what the models validate)."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+def _where(raw: Any, loc: tuple[Any, ...]) -> str | None:
+    """``12: defendants[0].id_number`` (the line of the deepest node of ``loc`` that exists)."""
+    from litigator.casefile import format_loc, key_line
+
+    line = key_line(raw, loc)
+    shown = format_loc(loc)
+    return f"{line}: {shown}" if line and shown else (f"line {line}" if line else shown or None)
+
+
+def _facts_error(path: Path, raw: Any, loc: tuple[Any, ...], what: str, more: int = 0) -> CaseFileError:
+    return CaseFileError(what, path, _where(raw, loc), more=more)
 
 
 def _read_facts_yaml(case_dir: Path) -> list[dict]:
+    """facts.yaml's proposals (each a dict with ``key``), validated: a malformed shape is a
+    CaseFileError naming the file and ``line: key``."""
+    from pydantic import ValidationError
+
+    from litigator.casefile import read_yaml
+
     path = case_dir / FACTS_YAML
-    data = _load_yaml(path)[1] or {}
+    raw = read_yaml(path)
+    if raw is None:
+        return []
+    if not isinstance(raw, dict):
+        raise CaseFileError("facts.yaml must be a mapping (proposals: …, files: …)", path, "line 1")
+    try:
+        facts_file = FactsFile.model_validate(_plain(raw))
+    except ValidationError as err:
+        errors = err.errors(include_url=False)
+        first = errors[0]
+        loc = tuple(p for p in first.get("loc", ()) if isinstance(p, int) or "[" not in str(p))
+        kind = first.get("type")
+        if kind == "extra_forbidden":
+            keys = _FACTS_KEYS if len(loc) == 3 and loc[0] == "proposals" else \
+                "path, sha256, error" if loc[:1] == ("files",) else "proposals, files"
+            what = f"unknown key {loc[-1]!r} (keys: {keys})"
+        elif kind == "missing":
+            what = "required key is missing"
+        elif kind in ("dict_type", "model_type", "model_attributes_type"):
+            what = "must be a mapping of keys" + (f" ({_FACTS_KEYS})" if len(loc) == 2 and loc[0] == "proposals"
+                                                   else "")
+        elif kind == "list_type":
+            what = "must be a list"
+        else:
+            what = first.get("msg", "invalid").removeprefix("Value error, ")
+        raise _facts_error(path, raw, loc, what, more=len(errors) - 1) from None
     out = []
-    for key, item in (data.get("proposals") or {}).items():
+    for key, item in (facts_file.proposals or {}).items():
         if key not in KEY_FIELDS:
-            raise CaseFileError(f"unknown proposal key {key!r} (one of {', '.join(PROPOSAL_KEYS)})", path)
-        d = dict(item)
+            raise _facts_error(path, raw, ("proposals", key),
+                               f"unknown proposal key {key!r} (one of {', '.join(PROPOSAL_KEYS)})")
+        if item.field is not None and item.field not in _fields_of(key):
+            raise _facts_error(path, raw, ("proposals", key, "field"),
+                               f"{key} fills {' or '.join(_fields_of(key))}, not {item.field!r}")
+        if key == "purchase_date":
+            try:
+                date.fromisoformat(item.value)
+            except ValueError:
+                raise _facts_error(path, raw, ("proposals", key, "value"),
+                                   f"not a date {item.value!r} (write YYYY-MM-DD)") from None
+        d = item.model_dump()
         d["key"] = key
         out.append(d)
     return out
@@ -364,12 +473,101 @@ def _yaml_value(key: str, value: str, text: str | None = None) -> Any:
     return str(value)
 
 
+_BACKUP = re.compile(r"case\.yaml(?:\.(\d+))?\.bak")
+
+
+def _backup(case_yaml: Path, content: bytes) -> Path:
+    """Write ``content`` to the next numbered backup: case.yaml.bak, case.yaml.1.bak, case.yaml.2.bak …
+    (one more than the highest there, so the highest number is the newest; never overwritten)."""
+    numbers = [int(m.group(1) or 0) for p in case_yaml.parent.iterdir() if (m := _BACKUP.fullmatch(p.name))]
+    n = max(numbers) + 1 if numbers else 0
+    while True:
+        target = case_yaml.with_name("case.yaml.bak" if n == 0 else f"case.yaml.{n}.bak")
+        try:
+            with open(target, "xb") as fh:  # exclusive: a backup is never replaced
+                fh.write(content)
+        except FileExistsError:
+            n += 1
+            continue
+        shutil.copystat(case_yaml, target)
+        return target
+
+
+def _loc_of(field: str) -> tuple[Any, ...]:
+    from litigator.casefile import parse_key_path
+
+    return parse_key_path(field)
+
+
+def _case_errors(text: str) -> list[dict] | None:
+    """The case model's errors for a case.yaml text (``None``: not even a YAML mapping)."""
+    from pydantic import ValidationError
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    from litigator.models import Case
+
+    try:
+        raw = YAML(typ="rt").load(text)
+    except (YAMLError, ValueError):
+        return None
+    if not isinstance(raw, dict):
+        return None
+    try:
+        Case.model_validate(_plain(raw))
+    except ValidationError as err:
+        out = []
+        for e in err.errors(include_url=False):
+            loc = tuple(p for p in e.get("loc", ()) if isinstance(p, int) or not (
+                "[" in str(p) or str(p) in ("str", "int", "Decimal", "date", "none", "literal")))
+            out.append({"loc": loc, "type": e.get("type"), "msg": e.get("msg", "invalid").removeprefix("Value error, ")})
+        return out
+    return []
+
+
+def _check_accepted(case_yaml: Path, old_text: str, new_text: str, applied: dict[str, tuple[str, Any]]) -> None:
+    """Raise CaseFileError when the accepted values make case.yaml invalid (problems it already had
+    do not count: a half-filled case.yaml may still be filled in)."""
+    new = _case_errors(new_text)
+    if not new:
+        return
+    old = _case_errors(old_text) or []
+    seen = {(e["loc"], e["type"], e["msg"]) for e in old}
+    introduced = [e for e in new if (e["loc"], e["type"], e["msg"]) not in seen]
+    if not introduced:
+        return
+    first = introduced[0]
+    loc = first["loc"]
+    # the proposal that caused it: its field is at or under the error's key (or the error is under it)
+    related = [k for k, (field, _) in applied.items()
+               if _loc_of(field)[:len(loc)] == loc or loc[:len(_loc_of(field))] == _loc_of(field)]
+    named = [k for k in related if _loc_of(applied[k][0])[-1] in first["msg"]]
+    key = (named or related or list(applied))[0]
+    field, value = applied[key]
+    if first["type"] == "missing":
+        why = "a required key is missing"
+    elif first["type"] == "extra_forbidden":
+        why = f"unknown key {loc[-1]!r}"
+    else:
+        why = first["msg"]
+    try:
+        from ruamel.yaml import YAML
+
+        old_raw = YAML(typ="rt").load(old_text)
+    except Exception:  # noqa: BLE001 - only for the line number
+        old_raw = None
+    where = _where(old_raw, loc or _loc_of(field))
+    raise CaseFileError(f"not accepted: {key} {str(value)!r}: {why} (case.yaml not changed)", case_yaml, where,
+                        more=len(introduced) - 1)
+
+
 def accept(case_dir: str | Path, keys: list[str] | None = None) -> AcceptResult:
-    """Apply proposals to case.yaml (comments kept), after writing case.yaml.bak.
+    """Apply proposals to case.yaml (comments kept), after a numbered backup of it.
 
     ``keys=None`` applies every proposal marked ``accept: true`` in facts.yaml (conflicts are
     false there until a reviewer says otherwise); named keys are applied even when they conflict.
-    Without facts.yaml the proposals are computed afresh.
+    Without facts.yaml the proposals are computed afresh. The result is validated with the case
+    model first: a value that makes case.yaml invalid is a CaseFileError and nothing is written.
     """
     case_dir = Path(case_dir)
     case_yaml = case_dir / "case.yaml"
@@ -383,9 +581,13 @@ def accept(case_dir: str | Path, keys: list[str] | None = None) -> AcceptResult:
         items = _read_facts_yaml(case_dir)
     else:
         items = [dict(p.model_dump(), accept=not p.conflict) for p in propose(case_dir).proposals]
+    old_bytes = case_yaml.read_bytes()
     yaml, data = _load_yaml(case_yaml)
-    old_text = case_yaml.read_text(encoding="utf-8")
-    applied, skipped = [], []
+    if not isinstance(data, dict):
+        raise CaseFileError("case.yaml must be a mapping of keys (jurisdiction, court, …)", case_yaml, "line 1")
+    old_text = old_bytes.decode("utf-8")
+    applied: dict[str, tuple[str, Any]] = {}
+    skipped = []
     for item in items:
         key = item["key"]
         if keys is not None and key not in keys:
@@ -398,24 +600,26 @@ def accept(case_dir: str | Path, keys: list[str] | None = None) -> AcceptResult:
         if current is not None and _norm(str(current)) == _norm(str(item["value"])):
             continue  # already so: leave the user's formatting alone
         surface = item.get("text") if _norm(item.get("text") or "") == _norm(str(item["value"])) else None
-        _set_path(data, field, _yaml_value(key, item["value"], surface))
-        applied.append(key)
+        _set_path(data, field, _yaml_value(key, item["value"], surface), case_yaml)
+        applied[key] = (field, item["value"])
     if keys:
         for k in keys:
             if k not in applied:
                 skipped.append(f"{k}: no proposal")
-    buf = io.StringIO()
-    yaml.dump(data, buf)
-    new_text = buf.getvalue()
+    new_text = old_text
+    if applied:
+        buf = io.StringIO()
+        yaml.dump(data, buf)
+        new_text = buf.getvalue()
     backup = None
     if new_text != old_text:
-        backup = case_dir / "case.yaml.bak"
-        shutil.copy2(case_yaml, backup)
+        _check_accepted(case_yaml, old_text, new_text, applied)
+        backup = _backup(case_yaml, old_bytes)
         _atomic_write(case_yaml, new_text)
     diff = "".join(difflib.unified_diff(old_text.splitlines(True), new_text.splitlines(True),
                                         "case.yaml", "case.yaml (accepted)"))
     return AcceptResult(case_yaml=str(case_yaml), backup=str(backup) if backup else None,
-                        applied=applied, skipped=skipped, diff=diff)
+                        applied=list(applied), skipped=skipped, diff=diff)
 
 
 def unresolved_conflicts(case_dir: str | Path) -> list[str]:
@@ -431,5 +635,5 @@ def unresolved_conflicts(case_dir: str | Path) -> list[str]:
             continue
         current = _get_path(data, item.get("field") or KEY_FIELDS[item["key"]])
         if current is not None and _norm(str(current)) != _norm(str(item["value"])):
-            out.append(f"{item['key']}: case.yaml has {current!s}, {item.get('source', '?')} says {item['value']}")
+            out.append(f"{item['key']}: case.yaml has {current!s}, {item.get('source') or '?'} says {item['value']}")
     return out

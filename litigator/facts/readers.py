@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import re
+import warnings
 from pathlib import Path
 
 from litigator.errors import DataFileError
@@ -99,11 +102,28 @@ def _pdf_text(p: Path) -> str:
     from pypdf.errors import PdfReadError
 
     try:
-        reader = PdfReader(str(p))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _quiet_pypdf():
+            reader = PdfReader(str(p))
+            pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise DataFileError(f"not a readable PDF ({exc})", p) from None
     text = "\n".join(page.strip("\n") for page in pages)
     if not text.strip():
         raise DataFileError("no text layer (scanned?): OCR it first", p)
     return _PDF_CJK_BREAK.sub("", text) + "\n"
+
+
+@contextlib.contextmanager
+def _quiet_pypdf():
+    """pypdf logs its repairs of broken files (``EOF marker not found`` …) and, with no logging set
+    up, Python prints them raw to stderr. The reader raises its own one-line error: silence them
+    (the ``pypdf.*`` loggers have no level of their own, so the parent's level rules them)."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)

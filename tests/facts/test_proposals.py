@@ -41,7 +41,7 @@ def test_propose_then_accept_fills_a_stripped_example(tmp_path):
     assert {"defendant_name", "shop_name", "platform", "order_number", "purchase_amount"} <= set(proposals)
     strip(case, fields)
     assert all(_get_path(load(case / "case.yaml"), f) is None for f in fields)
-    written = write_proposals(case)
+    written, _ = write_proposals(case)
     assert written.name == "facts.yaml"
     with pytest.raises(Exception):
         write_proposals(case)  # exists, no force
