@@ -279,6 +279,7 @@ def damages(
 
     Example: litigator damages examples/platform-v-seller --format json
     """
+    from litigator import damages as damages_stage
     from litigator import pipeline
 
     folder = pipeline.load_case(case)
@@ -288,54 +289,43 @@ def damages(
     summary = pipeline.load_sales(folder, accept_rejects=accept_rejects)
     report = pipeline.compute_damages(folder, summary)
     if scenario is not None:
-        report = report.model_copy(update={"scenarios": [report.scenario(scenario)]})
+        report = damages_stage.select(report, scenario)
     extra = list(summary.warnings) if summary else []
     if format is Format.json:
         data = report.model_dump(mode="json")
         data["warnings"] = extra + data["warnings"]
         if explain:
-            data["explanations"] = _explanations(report, folder.case)
+            data["explanations"] = damages_stage.explain(report, folder.case)
         emit_json(data)
         return
     warn(extra + report.warnings + [f"{s.name}: {w}" for s in report.scenarios for w in s.warnings])
     _print_damages(report)
     if explain:
-        for name, paragraphs in _explanations(report, folder.case).items():
+        for name, paragraphs in damages_stage.explain(report, folder.case).items():
             print(f"\n[{name}]")
             for p in paragraphs:
                 print(p)
 
 
-def _explanations(report, case) -> dict[str, list[str]]:
-    from litigator import damages as damages_stage
-
-    explain = getattr(damages_stage, "explain", None)
-    if explain is not None:
-        return explain(report, case)
-    return {s.name: [f"{h.label}: {h.formula} ({h.basis})" for h in s.heads] for s in report.scenarios}
-
-
 def _print_damages(report) -> None:
     from rich.table import Table
 
-    from litigator.money import format_amount
+    from litigator import damages as damages_stage
 
     console = _console()
     for s in report.scenarios:
         marker = " (filed)" if s.name == report.filed_scenario else ""
         t = Table("head", "amount", "formula", "basis", title=f"Scenario {s.name}{marker} ({report.currency})")
-        for h in s.heads:
-            t.add_row(f"{h.label} ({h.code})", format_amount(h.amount), h.formula, h.basis)
-        t.add_row("total", format_amount(s.total), "", "")
-        t.add_row("案件受理费 (court fee)", format_amount(s.fees.case_fee) if s.fees.case_fee is not None else "—", "", "")
-        if s.fees.preservation_fee is not None:
-            t.add_row("财产保全申请费", format_amount(s.fees.preservation_fee), "", "")
+        for row in damages_stage.head_rows(s):
+            label = row["label"] if row["code"] in ("total", "case_fee", "preservation_fee") \
+                else f"{row['label']} ({row['code']})"
+            t.add_row(label, row["amount"], row["formula"], row["basis"])
         console.print(t)
     if len(report.scenarios) > 1:
-        t = Table("scenario", "total", "court fee", title="Comparison")
-        for s in report.scenarios:
-            t.add_row(s.name + (" (filed)" if s.name == report.filed_scenario else ""),
-                      format_amount(s.total), format_amount(s.fees.case_fee) if s.fees.case_fee is not None else "—")
+        t = Table("scenario", "total", "court fee", "preservation fee", "warnings", title="Comparison")
+        for row in damages_stage.comparison(report):
+            t.add_row(row["scenario"] + (" (filed)" if row["filed"] else ""), row["total"], row["case_fee"],
+                      row["preservation_fee"], row["warnings"])
         console.print(t)
 
 

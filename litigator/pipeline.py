@@ -224,6 +224,10 @@ def draft(
     if pdf:  # convert before writing anything, so a failed conversion leaves no partial set
         rendered.update(_pdfs(rendered, run.filing_date))
     written = [write_bytes(p, data) for p, data in rendered.items()]
+    if not pdf:
+        warnings += [f"{p.with_suffix('.pdf')} is from an earlier draft and no longer matches {p.name}: "
+                     "delete it or draft with --pdf" for p in written
+                     if p.suffix == ".docx" and p.with_suffix(".pdf").exists()]
     return DraftResult(out_dir=target, written=written, scenario=name, warnings=warnings)
 
 

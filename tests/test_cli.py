@@ -186,3 +186,12 @@ def test_draft_option_errors(tmp_path):
         result = run_cli("draft", case, *out, *args)
         assert result.code == 2 and needle in result.err and "Traceback" not in result.err, result.err
     assert not (tmp_path / "out").exists()
+
+
+def test_stale_pdf_is_warned_about(case_copy, tmp_path):
+    case = case_copy()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "complaint.pdf").write_bytes(b"%PDF-1.4 old")
+    result = run_cli("draft", case, "-o", out, "--force")
+    assert result.code == 0 and "complaint.pdf is from an earlier draft" in result.err

@@ -27,7 +27,7 @@ class Raw(str):
     """Text that is already Markdown and must not be escaped."""
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!&])")  # & too: "&amp;" must not become "&"
 _LINE_START_LIST = re.compile(r"^(\s*)(\d+)([.)])", re.M)
 _LINE_START_MARK = re.compile(r"^(\s*)([-+=>])", re.M)
 

@@ -40,7 +40,18 @@ def test_values_are_escaped_for_markdown_not_html(tmp_path):
     env = _env(tmp_path, "{{ name }}\n")
     out = render_template(env, "t.md.j2", {"name": "A&B *Shop* <1> # [x]"})
     assert "&amp;" not in out
-    assert out.strip() == r"A&B \*Shop\* \<1\> \# \[x\]"
+    assert out.strip() == r"A\&B \*Shop\* \<1\> \# \[x\]"
+
+
+def test_html_entities_in_values_are_printed_literally(tmp_path):
+    from io import BytesIO
+
+    from docx import Document
+
+    env = _env(tmp_path, "住所：{{ address }}\n")
+    out = render_template(env, "t.md.j2", {"address": "A &amp; B &copy; 路1号"})
+    doc = Document(BytesIO(markdown_to_docx(out, "t", date(2026, 12, 1))))
+    assert doc.paragraphs[0].text == "住所：A &amp; B &copy; 路1号"
 
 
 def test_hostile_value_cannot_make_structure(tmp_path):
