@@ -29,7 +29,9 @@ from litigator.damages.cn_common import (
     TM_INTERP,
     Ctx,
     head,
+    merge_provisions,
     regime_of,
+    unique_basis,
 )
 from litigator.damages.fees import (
     APPORTIONMENT_BASIS,
@@ -43,6 +45,7 @@ from litigator.damages.fees import (
     preservation_fee,
 )
 from litigator.damages.model import (
+    MAX_AMOUNT,
     ClaimHead,
     DamagesReport,
     FeeApportionment,
@@ -66,12 +69,17 @@ CALIBRATION_PENDING = (
 )
 GOODWILL_BASIS = f"{CC}第五百七十七条、第五百八十四条"
 EXPENSES_BASIS = {
-    "contract": f"{CC}第五百八十四条、第五百九十一条",
+    "contract": f"{CC}第五百八十四条",
     "tort": f"{CC}第一千一百六十五条、第一千一百八十二条",
     "trademark": f"{TM}第六十三条第一款；{TM_INTERP}第十七条",
-    "unfair_competition": f"{AUCL}第十七条第三款",
+    "unfair_competition": f"{AUCL}（2019年修正）第十七条第三款",
 }
-
+# In contract, Civil Code Art. 591 ¶2 (reasonable costs of preventing the loss from spreading, borne by the
+# breaching party) carries test purchases, notarisation and investigation (law.md §1, §8c). Lawyer fees rest
+# on the agreement's clause that puts them on the seller (law.md §8a Yao, §8c), a loss under Art. 584.
+MITIGATION_KINDS = ("test_purchase", "notarization", "investigation")
+MITIGATION_ARTICLE = "第五百九十一条第二款"  # of the Civil Code, appended to EXPENSES_BASIS["contract"]
+LAWYER_FEE_WORD = "律师费"
 
 def scenario_needs_sales(scenario: Scenario) -> bool:
     """Whether a scenario's heads read the sales summary (orders, units, customers, revenue)."""
@@ -98,7 +106,7 @@ def _expenses(ctx: Ctx) -> ClaimHead | None:
     case = ctx.case
     if not case.expenses:
         return None
-    total = quantize(sum((e.amount for e in case.expenses), Decimal(0)))
+    total = ctx.money(sum((e.amount for e in case.expenses), Decimal(0)))
     parts = " + ".join(format_amount(e.amount) for e in case.expenses)
     inputs = []
     for i, e in enumerate(case.expenses):
@@ -110,22 +118,56 @@ def _expenses(ctx: Ctx) -> ClaimHead | None:
                                 source=e.exhibit or f"case.yaml expenses[{i}] (no voucher)"))
     regime = ctx.expense_regime()
     basis = EXPENSES_BASIS[regime]
+    if regime == "unfair_competition" and ctx.aucl_expenses_basis:
+        basis = ctx.aucl_expenses_basis
     items = "; ".join(f"{e.label} {format_amount(e.amount)}" for e in case.expenses)
-    why = {
-        "trademark": "Trademark Law Art. 63 ¶1 says damages include what the right holder paid to stop "
-                     "the infringement, and the SPC trademark interpretation Art. 17 counts investigation "
-                     "and evidence costs; lawyer fees may be included. They sit outside any punitive base.",
-        "unfair_competition": "AUCL Art. 17 ¶3 adds the reasonable expenses of stopping the conduct.",
-        "contract": "Civil Code Art. 584 compensates loss caused by the breach and Art. 591 puts reasonable "
-                    "costs of preventing further loss on the breaching party; the agreement's clause on "
-                    "lawyer fees supports the claim.",
-        "tort": "Civil Code Arts. 1165 and 1182 compensate the property loss the wrong caused.",
-    }[regime]
+    if regime == "contract":
+        why = _contract_expenses(ctx, inputs)
+        if any(e.kind in MITIGATION_KINDS for e in case.expenses):
+            basis = f"{basis}、{MITIGATION_ARTICLE}"
+    else:
+        why = {
+            "trademark": "Trademark Law Art. 63 ¶1 says damages include what the right holder paid to stop "
+                         "the infringement, and the SPC trademark interpretation Art. 17 counts investigation "
+                         "and evidence costs; lawyer fees may be included. They sit outside any punitive base.",
+            "unfair_competition": "The AUCL's damages article (2019 text Art. 17 ¶3) adds the reasonable expenses of "
+                                  "stopping the conduct.",
+            "tort": "Civil Code Arts. 1165 and 1182 compensate the property loss the wrong caused.",
+        }[regime]
     explanation = (f"Reasonable expenses ({format_amount(total)}): the sum of the vouchers listed ({items}). "
                    f"{why} Each figure needs its invoice or voucher; courts cut fees that look high against "
-                   f"the work done ({basis}).")
+                   f"the work done ({unique_basis(basis)}).")
     return head("reasonable_expenses", "合理开支", total, case.currency, basis,
                 f"{parts} = {format_amount(total)}", inputs, explanation)
+
+
+def _contract_expenses(ctx: Ctx, inputs: list[HeadInput]) -> str:
+    """The contract explanation of the expenses; checks the agreement for a lawyer-fee clause."""
+    case = ctx.case
+    kinds = {e.kind for e in case.expenses}
+    text = ("Civil Code Art. 584 compensates the loss the breach caused.")
+    if kinds & set(MITIGATION_KINDS):
+        text += (" Test purchases, notarisation and investigation are reasonable costs of stopping the loss from "
+                 "spreading, which Art. 591 ¶2 puts on the breaching party.")
+    if "attorney_fee" in kinds:
+        agreement = case.agreement
+        clause = next((c for c in (agreement.clauses if agreement else []) if LAWYER_FEE_WORD in c), None)
+        if clause is not None:
+            inputs.append(HeadInput(name="lawyer_fee_clause", value=clause,
+                                    source=agreement.exhibit or "case.yaml agreement.clauses"))
+            text += (f" Lawyer fees are claimed because the agreement puts them on the seller (「{clause}」); in "
+                     "Taobao v. Yao the court allowed lawyer fees on such a clause, weighing the case's difficulty, "
+                     "the lawyer's work and the amount at stake against the lawyers' fee standards.")
+        else:
+            where = ("no `agreement:` is given" if agreement is None
+                     else f"none of the quoted clauses of {agreement.name} mentions {LAWYER_FEE_WORD}")
+            ctx.w.add("ATTORNEY_FEE_NO_CLAUSE",
+                      f"a lawyer fee is claimed in contract but {where}: in contract lawyer fees are recovered "
+                      "when the agreement puts them on the breaching party (as in Taobao v. Yao); quote that clause "
+                      "under agreement.clauses, or expect the fee to be refused")
+            text += (" Lawyer fees are claimed, but no quoted clause of the agreement puts them on the seller, and "
+                     "no statute shifts them in contract: the claim depends on such a clause.")
+    return text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,6 +228,10 @@ def _scenario(case: "Case", name: str, scenario: Scenario, sales: "SalesSummary 
         raise DamagesError("scenario has no claim head (add goodwill, liquidated_damages, trademark, "
                            "unfair_competition or expenses)", "case.yaml", f"scenarios.{name}")
     total = quantize(sum((h.amount for h in heads), Decimal(0)))
+    if total >= MAX_AMOUNT:
+        raise DamagesError("amount too large: the claims total more than 99,999,999,999,999.99; check the "
+                           "parameters", "case.yaml", f"scenarios.{name}")
+    liability = _liability(ctx)
     if ctx.punitive is not None:
         ctx.punitive.expenses = exp.amount if exp else Decimal("0.00")
         ctx.punitive.total = quantize(ctx.punitive.damages + ctx.punitive.expenses)
@@ -196,7 +242,39 @@ def _scenario(case: "Case", name: str, scenario: Scenario, sales: "SalesSummary 
         name=name, heads=heads, total=total, fees=_fees(case, scenario, total),
         warnings=ctx.w.texts, warning_codes=ctx.w.codes, description=scenario.description,
         punitive=ctx.punitive, punitive_statement=statement,
+        liability_basis=liability, legal_basis=merge_provisions(liability, *(h.basis for h in heads)),
     )
+
+
+_FALLBACK_LIABILITY = {
+    "contract": cn_contract.CONTRACT_LIABILITY,
+    "tort": cn_contract.TORT_LIABILITY,
+    "trademark": cn_trademark.TM_LIABILITY,
+    "unfair_competition": [],  # the conduct article needs an unfair_competition head
+}
+
+
+def _liability(ctx: Ctx) -> list[str]:
+    """The liability provisions of the scenario's regimes (in the order their heads come), each once."""
+    if ctx.liability:
+        return merge_provisions(*ctx.liability.values())
+    return merge_provisions(_FALLBACK_LIABILITY[regime_of(ctx.case)])
+
+
+def _check_case_money(case: "Case") -> None:
+    """Case-level amounts the rules read: never negative, never above MAX_AMOUNT (10^14)."""
+    values = [(f"products[{i}].{f}", getattr(p, f)) for i, p in enumerate(case.products)
+              for f in ("right_holder_unit_profit", "infringer_unit_profit")]
+    values += [(f"expenses[{i}].amount", e.amount) for i, e in enumerate(case.expenses)]
+    if case.preservation is not None:
+        values.append(("preservation.amount", case.preservation.amount))
+    for where, value in values:
+        if value is None:
+            continue
+        if value < 0:
+            raise DamagesError(f"must not be negative ({value})", "case.yaml", where)
+        if value >= MAX_AMOUNT:
+            raise DamagesError(f"amount too large (got {value}; at most 99,999,999,999,999.99)", "case.yaml", where)
 
 
 def _report_warnings(case: "Case") -> Warnings:
@@ -211,6 +289,7 @@ def _report_warnings(case: "Case") -> Warnings:
 
 def compute(case: "Case", sales: "SalesSummary | None", case_label: str) -> DamagesReport:
     """Apply the Chinese rules to every scenario of ``case``. Raises DamagesError (no partial output)."""
+    _check_case_money(case)
     results = [_scenario(case, name, sc, sales) for name, sc in case.scenarios.items()]
     w = _report_warnings(case)
     return DamagesReport(

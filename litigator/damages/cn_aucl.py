@@ -6,8 +6,16 @@ damages up to 5,000,000 only for confusion (Art. 6) and trade secrets (Art. 9).
 
 Conduct on or after 2025-10-15 falls under the 2025 revision. Its damages article is probably
 Art. 22, but that number and the wording are NOT verified in our material
-(/work/shared/domain/cn/aucl-2025.md): the output says so, and the 2019 limits are applied with a
-warning rather than an error for such conduct.
+(/work/shared/domain/cn/aucl-2025.md). The engine therefore cites no 2025 article of its own: the
+user confirms the number in the official text and sets ``unfair_competition.article_2025``; without
+it the engine stops with a DamagesError. With it, the article is cited as given and the warning
+``AUCL_2025_UNVERIFIED`` stays. The 2019 limits are applied with a warning rather than an error for
+such conduct.
+
+Liability (the wrongful act): the conduct article (2019: Art. 6 confusion, Art. 8 false advertising,
+Art. 9 trade secrets, Art. 2 other) and Art. 17 ¶1 (civil liability); for the 2025 text the conduct
+article (Art. 7 confusion, Art. 9 false advertising per aucl-2025.md §1; ``conduct_article_2025``
+overrides, and is required for trade secrets and other conduct).
 """
 
 from __future__ import annotations
@@ -27,9 +35,14 @@ from litigator.damages.cn_common import (
 from litigator.damages.model import ClaimHead, HeadInput, UnfairCompetitionConfig
 from litigator.money import format_amount, quantize
 
-BASIS_2019 = f"{AUCL}（2019年修正）第十七条"
-BASIS_2025 = f"{AUCL_2025}第二十二条（条文序号未经核实）"
+AUCL_2019 = f"{AUCL}（2019年修正）"
+BASIS_2019 = f"{AUCL_2019}第十七条"
 STATUTORY_CONDUCT = ("confusion", "trade_secret")
+# The conduct articles (liability basis). 2019: the statute text (statutes/反不正当竞争法(2019-04-23).md).
+CONDUCT_ARTICLE_2019 = {"confusion": "第六条", "false_advertising": "第八条", "trade_secret": "第九条",
+                        "other": "第二条"}
+# 2025: only the renumberings aucl-2025.md §1 lists as verified; others must be given.
+CONDUCT_ARTICLE_2025 = {"confusion": "第七条", "false_advertising": "第九条"}
 
 
 def _versions(ctx: Ctx) -> tuple[bool, bool]:
@@ -49,7 +62,7 @@ def _amount(ctx: Ctx, cfg: UnfairCompetitionConfig, method: str):
     key = "unfair_competition"
     case = ctx.case
     if cfg.amount is not None:
-        a = quantize(cfg.amount)
+        a = ctx.money(cfg.amount, key, "amount")
         src = cfg.evidence or ctx.src(key, "amount")
         if not cfg.evidence:
             ctx.w.add("PARAM_NO_EVIDENCE", f"scenarios.{ctx.name}.{key}.amount has no `evidence`")
@@ -69,7 +82,7 @@ def _amount(ctx: Ctx, cfg: UnfairCompetitionConfig, method: str):
     if profit is None:
         raise ctx.error_at(f"the {method} method needs products[0].{pname} or unfair_competition.amount (the AUCL has "
                            "no fallback to the claimant's unit profit)", f"products[0].{pname}")
-    a = quantize(units * profit)
+    a = ctx.money(units * profit, key)
     return a, f"{fmt_int(units)} × {format_amount(profit)} = {format_amount(a)}", [
         HeadInput(name="units", value=str(units), source=usrc),
         HeadInput(name=pname, value=str(quantize(profit)), source=p.profit_evidence or f"case.yaml products[0].{pname}"),
@@ -112,8 +125,8 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
             ctx.w.add("AUCL_STATUTORY_WITH_DATA",
                       "statutory damages apply only when both the loss and the infringer's gain are hard to determine: "
                       "mark both under unfair_competition.not_determinable with the reason")
-        amount = quantize(cfg.statutory_amount)
-        formula = f"{format_amount(amount)} (statutory, ≤ 5,000,000.00)"
+        amount = ctx.money(cfg.statutory_amount, key, "statutory_amount")
+        formula = f"{format_amount(amount)}（法定赔偿，不超过5,000,000.00）"
         inputs = [HeadInput(name="statutory_amount", value=str(amount), source=ctx.src(key, "statutory_amount"))]
         what = "statutory damages set by the court from the circumstances, at most 5,000,000"
         para = "第四款"
@@ -128,21 +141,47 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
     for e, why in cfg.not_determinable.items():
         inputs.append(HeadInput(name=f"not_determinable: {e}", value=why, source=ctx.src(key, "not_determinable", e)))
     bases = []
+    liability = []
     if old:
         bases.append(BASIS_2019 + para)
+        liability += [AUCL_2019 + CONDUCT_ARTICLE_2019[cfg.conduct], BASIS_2019 + "第一款"]
     if new:
-        bases.append(BASIS_2025)
         start, end, where = ctx.conduct_period()
+        runs_to = (end or start).isoformat() if (end or start) else "the present"
+        if cfg.article_2025 is None:
+            raise ctx.error(
+                f"the conduct runs to {runs_to} ({where}), on or after 2025-10-15, so the 2025 revised AUCL applies; "
+                "its damages article (probably 第二十二条) is NOT verified in our material: confirm the article number "
+                "against the official text (npc.gov.cn / flk.npc.gov.cn) and set unfair_competition.article_2025, "
+                "e.g. \"第二十二条\"", key, "article_2025")
+        bases.append(AUCL_2025 + cfg.article_2025)
+        conduct_article = cfg.conduct_article_2025 or CONDUCT_ARTICLE_2025.get(cfg.conduct)
+        if conduct_article is None:
+            raise ctx.error(
+                f"the 2025 revised AUCL applies and its article on {cfg.conduct} conduct is not verified in our "
+                "material: confirm it against the official text and set unfair_competition.conduct_article_2025",
+                key, "conduct_article_2025")
+        liability.append(AUCL_2025 + conduct_article)
         ctx.w.add("AUCL_2025_UNVERIFIED",
-                  f"conduct runs to {(end or start).isoformat() if (end or start) else 'the present'} ({where}), on or "
-                  "after 2025-10-15, when the revised AUCL came into force: its damages article is probably Art. 22 but "
-                  "the number and wording are NOT verified in our material — check the NPC text before filing"
+                  f"conduct runs to {runs_to} ({where}), on or after 2025-10-15, when the revised AUCL came into force: "
+                  f"its damages article is cited as {cfg.article_2025}, as given in unfair_competition.article_2025, and "
+                  f"the conduct article as {conduct_article}"
+                  + ("" if cfg.conduct_article_2025 else " (renumbering reported by commentary, aucl-2025.md)")
+                  + "; our material does not verify the damages article's number and wording — keep the check "
+                  "against the official text on file"
                   + ("; conduct before that date stays under the 2019 text, Art. 17" if old else ""))
+    elif cfg.article_2025 is not None or cfg.conduct_article_2025 is not None:
+        ctx.w.add("AUCL_2025_NOT_APPLIED",
+                  "unfair_competition.article_2025 / conduct_article_2025 are set but the conduct ends before "
+                  "2025-10-15: only the 2019 text applies and they are not cited")
+    ctx.liability["unfair_competition"] = liability
     basis = "；".join(bases)
+    ctx.aucl_expenses_basis = "；".join(
+        ([BASIS_2019 + "第三款"] if old else []) + ([AUCL_2025 + cfg.article_2025] if new else []))
     label = "经济损失"
     if m is not None:
         base = amount
-        amount = quantize(base * m)
+        amount = ctx.money(base * m, key, "punitive_multiple")
         formula = f"({formula}) × {fmt_factor(m)} = {format_amount(amount)}"
         inputs.append(HeadInput(name="punitive_multiple", value=fmt_factor(m), source=ctx.src(key, "punitive_multiple")))
         label = "经济损失（含惩罚性赔偿）"
@@ -151,6 +190,6 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
             "measures damages by the claimant's actual loss, else the infringer's gain, adds the reasonable expenses, "
             "allows 1–5× only for malicious trade-secret infringement, and statutory damages up to 5,000,000 only for "
             "confusion and trade secrets."
-            + (" Conduct from 2025-10-15 falls under the 2025 revision, whose damages article number is not verified."
-               if new else "") + f" Basis: {basis}.")
+            + (f" Conduct from 2025-10-15 falls under the 2025 revision; its damages article is cited as "
+               f"{cfg.article_2025} as you confirmed it, which our material does not verify." if new else "") + f" Basis: {basis}.")
     return [head("unfair_competition_damages", label, amount, ctx.case.currency, basis, formula, inputs, expl)]

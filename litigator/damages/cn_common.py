@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from litigator.damages.model import ClaimHead, HeadInput, PunitiveBlock, Scenario
+from litigator.damages.model import MAX_AMOUNT, ClaimHead, HeadInput, PunitiveBlock, Scenario
 from litigator.damages.warnings import Warnings
 from litigator.errors import DamagesError
+from litigator.money import quantize
 
 if TYPE_CHECKING:  # pragma: no cover
     from litigator.models import Case, Product
@@ -47,6 +49,17 @@ class Ctx:
     w: Warnings
     punitive: PunitiveBlock | None = None
     regimes: list[str] = field(default_factory=list)
+    # provisions establishing liability, per regime, as the rule modules found them (see liability_basis)
+    liability: dict[str, list[str]] = field(default_factory=dict)
+    # the AUCL damages provisions that apply (2019 and/or 2025 text): the expenses head cites the same
+    aucl_expenses_basis: str | None = None
+
+    def money(self, value: Decimal, *parts: str) -> Decimal:
+        """``value`` rounded to the fen, or a DamagesError if it exceeds MAX_AMOUNT (10^14)."""
+        if abs(value) >= MAX_AMOUNT:
+            raise self.error("amount too large: the figure exceeds 99,999,999,999,999.99; check the parameters",
+                             *parts)
+        return quantize(value)
 
     def key(self, *parts: str) -> str:
         return ".".join(("scenarios", self.name) + parts)
@@ -160,3 +173,47 @@ def product_units(ctx: Ctx, units_override: int | None, units_evidence: str | No
 
 def evidence_text(facts: list) -> list[str]:
     return [f.fact + (f"（{f.exhibit}）" if f.exhibit else "") for f in facts]
+
+
+# ---------------------------------------------------------------------------------------------
+# Legal basis: provisions one by one
+# ---------------------------------------------------------------------------------------------
+
+_STATUTE = re.compile(r"(《[^》]+》(?:（[^）]*）)?)")
+
+
+def split_provisions(basis: str) -> list[str]:
+    """One provision per item, each carrying its statute's name.
+
+    ``"《民法典》第五百七十七条、第五百八十四条；《解释》第十三条"`` →
+    ``["《民法典》第五百七十七条", "《民法典》第五百八十四条", "《解释》第十三条"]``. A part with no
+    statute name of its own takes the last one cited. Ranges (第一条至第六条) stay one item.
+    """
+    out: list[str] = []
+    statute = ""
+    for chunk in re.split(r"[；;]", basis):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        m = _STATUTE.match(chunk)
+        if m:
+            statute, rest = m.group(1), chunk[m.end():]
+        else:
+            rest = chunk
+        for part in rest.split("、"):
+            part = part.strip()
+            if part:
+                out.append(statute + part)
+            elif statute and not rest.strip():
+                out.append(statute)  # a statute cited as a whole
+    return out
+
+
+def merge_provisions(*groups: list[str] | str) -> list[str]:
+    """Every provision of ``groups`` (lists of provisions or basis strings) once, in first-cited order."""
+    seen: dict[str, None] = {}
+    for g in groups:
+        items = split_provisions(g) if isinstance(g, str) else [p for x in g for p in split_provisions(x)]
+        for p in items:
+            seen.setdefault(p, None)
+    return list(seen)

@@ -43,6 +43,10 @@ CONTRACT_BASIS = f"{CC}第五百七十七条、第五百八十四条"
 TORT_BASIS = f"{CC}第一百一十条第二款、第一千一百六十五条、第一千一百八十二条"
 LD_BASIS = f"{CC}第五百七十七条、第五百八十五条第一款"
 LD_RATIO = Decimal("1.3")
+# Liability (the wrongful act): the agreement binds (465), must be performed (509), breach → liability (577);
+# in tort, a legal person's reputation right (110 ¶2) and fault liability (1165). law.md §1.
+CONTRACT_LIABILITY = [f"{CC}第四百六十五条", f"{CC}第五百零九条", f"{CC}第五百七十七条"]
+TORT_LIABILITY = [f"{CC}第一百一十条第二款", f"{CC}第一千一百六十五条"]
 
 
 def _in_tort(ctx: Ctx) -> bool:
@@ -59,7 +63,7 @@ def _loss_head(ctx: Ctx, g: GoodwillConfig, key: str) -> ClaimHead:
     if m in ("revenue_multiple", "profit_margin"):
         s = ctx.need_sales(key)
         factor = g.multiple if m == "revenue_multiple" else g.margin
-        amount = quantize(s.totals.net * factor)
+        amount = ctx.money(s.totals.net * factor, key)
         formula = f"{format_amount(s.totals.net)} × {fmt_factor(factor)} = {format_amount(amount)}"
         pname = "multiple" if m == "revenue_multiple" else "margin"
         inputs = [HeadInput(name="net_revenue", value=str(quantize(s.totals.net)), source=s.source_label()),
@@ -76,7 +80,7 @@ def _loss_head(ctx: Ctx, g: GoodwillConfig, key: str) -> ClaimHead:
                     "an argument for the court's discretion, not a rule")
     elif m == "per_order":
         s = ctx.need_sales(key)
-        amount = quantize(s.totals.orders * g.amount_per_order)
+        amount = ctx.money(s.totals.orders * g.amount_per_order, key)
         formula = f"{fmt_int(s.totals.orders)} × {format_amount(g.amount_per_order)} = {format_amount(amount)}"
         inputs = [HeadInput(name="orders", value=str(s.totals.orders), source=s.source_label()),
                   HeadInput(name="amount_per_order", value=str(quantize(g.amount_per_order)), source=src)]
@@ -87,7 +91,7 @@ def _loss_head(ctx: Ctx, g: GoodwillConfig, key: str) -> ClaimHead:
         if s.totals.customers <= 0:
             raise ctx.error("per_customer needs the number of distinct buyers, and the sales data show none "
                             "(map a buyer column in the sales profile)", key)
-        amount = quantize(s.totals.customers * g.value_per_customer)
+        amount = ctx.money(s.totals.customers * g.value_per_customer, key)
         formula = (f"{fmt_int(s.totals.customers)} × {format_amount(g.value_per_customer)} = "
                    f"{format_amount(amount)}")
         inputs = [HeadInput(name="customers", value=str(s.totals.customers), source=s.source_label()),
@@ -96,15 +100,15 @@ def _loss_head(ctx: Ctx, g: GoodwillConfig, key: str) -> ClaimHead:
                 "the value of one active user (the method Taobao argued in the Royal Canin case against Yao; the "
                 "court did not adopt it and set 100,000 at its discretion)")
     elif m == "compensation_paid":
-        amount = quantize(g.amount)
-        formula = f"{format_amount(amount)} (paid out)"
+        amount = ctx.money(g.amount, key)
+        formula = f"{format_amount(amount)}（已对外支付）"
         inputs = [HeadInput(name="amount", value=str(amount), source=g.evidence or src)]
         extra_basis = f"；{CONTRACT_INTERP}第六十三条第二款"
         what = (f"{format_amount(amount)} the platform paid to buyers of the counterfeits; the SPC contract "
                 "interpretation Art. 63 ¶2 allows costs owed to third parties that were foreseeable at signing")
     else:  # fixed
-        amount = quantize(g.amount)
-        formula = f"{format_amount(amount)} (fixed)"
+        amount = ctx.money(g.amount, key)
+        formula = f"{format_amount(amount)}（固定数额）"
         inputs = [HeadInput(name="amount", value=str(amount), source=src)]
         what = f"a fixed sum of {format_amount(amount)} put to the court's discretion"
     if g.evidence:
@@ -162,14 +166,14 @@ def _liquidated(ctx: Ctx, loss_heads: list[ClaimHead]) -> ClaimHead | None:
     agreement = ctx.case.agreement
     exhibit = ld.evidence or (agreement.exhibit if agreement else None)
     if ld.method == "fixed":
-        amount = quantize(ld.amount)
-        formula = f"{format_amount(amount)} (agreed sum)"
+        amount = ctx.money(ld.amount, key)
+        formula = f"{format_amount(amount)}（约定数额）"
         inputs = [HeadInput(name="agreed_sum", value=str(amount), source=exhibit or src)]
         what = f"the agreed sum of {format_amount(amount)}"
     else:
         s = ctx.need_sales(key)
         base = s.totals.net if ld.sales_base == "net" else s.totals.gross
-        amount = quantize(base * ld.multiple)
+        amount = ctx.money(base * ld.multiple, key)
         formula = f"{format_amount(base)} × {fmt_factor(ld.multiple)} = {format_amount(amount)}"
         inputs = [HeadInput(name=f"{ld.sales_base}_counterfeit_sales", value=str(quantize(base)),
                             source=s.source_label()),
@@ -225,6 +229,7 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
     if not configs and sc.liquidated_damages is None:
         return []
     ctx.regimes.append("contract")
+    ctx.liability["contract"] = TORT_LIABILITY if _in_tort(ctx) else CONTRACT_LIABILITY
     if not ({"breach_of_contract", "goodwill_tort"} & set(ctx.case.claims)):
         ctx.w.add("CLAIM_NOT_PLEADED",
                   f"scenario {ctx.name!r} claims contract losses but `claims` lists neither breach_of_contract "

@@ -34,6 +34,7 @@ from litigator.damages.cn_common import (
     product_units,
 )
 from litigator.damages.model import TRADEMARK_ORDER, ClaimHead, HeadInput, PunitiveBlock, TrademarkConfig
+from litigator.errors import DamagesError
 from litigator.money import format_amount, quantize
 
 METHOD_LABEL = {
@@ -50,6 +51,9 @@ METHOD_BASIS = {
 }
 PUNITIVE_BASIS = f"{TM}第六十三条第一款；{CC}第一千一百八十五条；{PUNITIVE_INTERP}第一条至第六条"
 PUNITIVE_MIN, PUNITIVE_MAX = Decimal(1), Decimal(5)
+# Liability: selling goods that infringe the registered mark (Art. 57(3), the seller's act; law.md §2).
+# Art. 57(1) (using an identical mark) is the maker's or user's act and is not cited for a seller.
+TM_LIABILITY = [f"{TM}第五十七条第（三）项"]
 
 
 def _base(ctx: Ctx, cfg: TrademarkConfig, method: str, strict: bool = True):
@@ -93,7 +97,7 @@ def _base(ctx: Ctx, cfg: TrademarkConfig, method: str, strict: bool = True):
             inputs.append(HeadInput(name=f"units ({p.name})", value=str(r.units), source=r.source))
             inputs.append(HeadInput(name=f"{pname} ({p.name})", value=str(quantize(profit)),
                                     source=p.profit_evidence or f"{psrc}.{pname.split(' ')[0]}"))
-        amount = quantize(total)
+        amount = ctx.money(total, key)
         formula = " + ".join(terms) + f" = {format_amount(amount)}"
         if strict:
             for i, r in enumerate(rows):
@@ -119,7 +123,7 @@ def _base(ctx: Ctx, cfg: TrademarkConfig, method: str, strict: bool = True):
             raise ctx.error("the licence_fee method needs `licence: {fee: ..., exhibit: ...}` in case.yaml",
                             key, "method")
         mult = cfg.licence_multiple if cfg.licence_multiple is not None else Decimal(1)
-        amount = quantize(lic.fee * mult)
+        amount = ctx.money(lic.fee * mult, key, "licence_multiple")
         formula = f"{format_amount(lic.fee)} × {fmt_factor(mult)} = {format_amount(amount)}"
         inputs = [HeadInput(name="licence_fee", value=str(quantize(lic.fee)), source=lic.exhibit or "case.yaml licence"),
                   HeadInput(name="licence_multiple", value=fmt_factor(mult), source=ctx.src(key, "licence_multiple"))]
@@ -129,8 +133,8 @@ def _base(ctx: Ctx, cfg: TrademarkConfig, method: str, strict: bool = True):
                 + (f" ({lic.description})" if lic.description else ""))
         return amount, formula, inputs, what
     # statutory
-    amount = quantize(cfg.statutory_amount)
-    formula = f"{format_amount(amount)} (statutory, ≤ 5,000,000.00)"
+    amount = ctx.money(cfg.statutory_amount, key, "statutory_amount")
+    formula = f"{format_amount(amount)}（法定赔偿，不超过5,000,000.00）"
     inputs = [HeadInput(name="statutory_amount", value=str(amount), source=ctx.src(key, "statutory_amount"))]
     what = ("statutory damages the court sets from the circumstances (nature, duration and consequences of the "
             "infringement, fault, the mark's reputation, the costs of stopping it), at most 5,000,000")
@@ -201,6 +205,7 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
     if cfg is None:
         return []
     ctx.regimes.append("trademark")
+    ctx.liability["trademark"] = TM_LIABILITY
     case = ctx.case
     cur = case.currency
     key = "trademark"
@@ -236,7 +241,10 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
     if cfg.method == "statutory":
         computable = []
         for e in TRADEMARK_ORDER[:idx]:
-            probe = _base(ctx, cfg, e, strict=False)
+            try:
+                probe = _base(ctx, cfg, e, strict=False)
+            except DamagesError:  # e.g. a figure too large: not a usable comparison
+                probe = None
             if probe is not None:
                 computable.append(f"{e} {format_amount(probe[0])}")
         if computable:
@@ -292,7 +300,7 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
                             HeadInput(name="punitive_reading", value=reading, source=ctx.src(key, "punitive_reading"))]
     out: list[ClaimHead] = []
     if reading == "multiplied":
-        damages = quantize(amount_base * m)
+        damages = ctx.money(amount_base * m, key, "punitive_multiple")
         dformula = f"({formula}) × {fmt_factor(m)} = {format_amount(damages)}"
         expl = (f"Damages including punitive damages ({format_amount(damages)}): the base is {what}: {formula}. "
                 f"Because the infringement is malicious and serious, Trademark Law Art. 63 ¶1 sets the damages at "
@@ -302,8 +310,8 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
         out.append(head("trademark_damages", "经济损失（含惩罚性赔偿）", damages, cur, pun_basis, dformula,
                         base_inputs, expl))
     else:
-        pun = quantize(amount_base * m)
-        damages = quantize(amount_base + pun)
+        pun = ctx.money(amount_base * m, key, "punitive_multiple")
+        damages = ctx.money(amount_base + pun, key, "punitive_multiple")
         expl_base = (f"Damages ({format_amount(amount_base)}): {what}: {formula}. {order_text} Basis: {basis}.")
         out.append(head("trademark_damages", "经济损失", amount_base, cur, basis, formula, inputs, expl_base))
         pformula = f"{format_amount(amount_base)} × {fmt_factor(m)} = {format_amount(pun)}"

@@ -5,6 +5,8 @@ part of the amount inside it). Fees are tiered and cumulative (分段累计), ro
 ROUND_HALF_UP. Worked values (law.md §6): 120,000 → 2,700; 1,000,000 → 13,800; 1,400,000 → 17,400;
 2,670,000 → 28,160; 3,210,000 → 32,480; 5,000,000 → 46,800; 20,000,000 → 141,800.
 
+A negative fee base, or one of 10^14 or more, is a DamagesError (bad input, exit 2), never a crash.
+
 Rounding: the fee is computed exactly in Decimal and rounded once to the fen, ROUND_HALF_UP; the
 summary-procedure half (Art. 16) is rounded the same way.
 """
@@ -13,6 +15,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from litigator.damages.model import MAX_AMOUNT
+from litigator.errors import DamagesError
 from litigator.money import quantize
 
 D = Decimal
@@ -46,8 +50,12 @@ PRESERVATION_BASIS = "《诉讼费用交纳办法》第十四条第（二）项"
 
 def _tiered(amount: Decimal, flat: tuple[Decimal, Decimal],
             brackets: tuple[tuple[Decimal | None, Decimal], ...]) -> Decimal:
+    if not Decimal(amount).is_finite():
+        raise DamagesError(f"not an amount: {amount}")
     if amount < 0:
-        raise ValueError("amount must not be negative")
+        raise DamagesError(f"a fee base must not be negative (got {amount})")
+    if amount >= MAX_AMOUNT:
+        raise DamagesError(f"amount too large for the fee schedule (got {amount}; at most 99,999,999,999,999.99)")
     floor, fee = flat
     lower = floor
     for upper, rate in brackets:
@@ -100,6 +108,7 @@ def case_fee_formula(amount: Decimal, summary: bool = False) -> str:
     from litigator.money import format_amount
 
     amount = Decimal(amount)
+    full = _tiered(amount, CASE_FEE_FLAT, CASE_FEE_BRACKETS)  # validates the amount before it is formatted
     floor, fee = CASE_FEE_FLAT
     parts = [f"{format_amount(fee)}"]
     lower = floor
@@ -111,7 +120,6 @@ def case_fee_formula(amount: Decimal, summary: bool = False) -> str:
         if upper is None:
             break
         lower = upper
-    full = _tiered(amount, CASE_FEE_FLAT, CASE_FEE_BRACKETS)
     text = " + ".join(parts) + f" = {format_amount(full)}"
     if summary:
         text += f"; ÷ 2 (简易程序) = {format_amount(quantize(full / 2))}"

@@ -2,8 +2,12 @@
 
 The report's JSON is the one in DESIGN.md: money is always a string with 2 places. Fields beyond
 DESIGN.md's list are additions (never renames): ``ClaimHead.explanation``, ``ScenarioResult``'s
-``description``, ``warning_codes``, ``punitive`` and ``punitive_statement``, the fee details in
-:class:`Fees`, and ``DamagesReport.warning_codes``.
+``description``, ``warning_codes``, ``punitive``, ``punitive_statement``, ``liability_basis`` and ``legal_basis``,
+the fee details in :class:`Fees`, and ``DamagesReport.warning_codes``.
+
+Every money and multiple parameter of the scenario configuration is non-negative, and no amount
+reaches ``MAX_AMOUNT`` (10^14): both are validation errors ("must not be negative",
+"amount too large").
 
 Scenario configuration (``scenarios.NAME`` in case.yaml) is documented with examples in
 docs/damages-cn.md.
@@ -12,12 +16,29 @@ docs/damages-cn.md.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from litigator.fields import Amount, Factor, StrictModel
+from litigator.fields import MAX_AMOUNT, Amount, Factor, NonNegativeAmount, StrictModel  # noqa: F401
+
+# MAX_AMOUNT (litigator.fields, 10^14; re-exported for the rules): every Amount is below it; a head or
+# total at or above it is a DamagesError ("amount too large"), as Decimal arithmetic at 28 digits could
+# no longer hold it to the fen.
+
+
+def _non_negative(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError(f"must not be negative ({value})")
+    return value
+
+
+# A money parameter of the damages configuration: 0 ≤ amount < 10^14.
+MoneyParam = NonNegativeAmount
+# A multiple, margin or rate of the damages configuration: ≥ 0.
+FactorParam = Annotated[Factor, AfterValidator(_non_negative)]
 
 # ---------------------------------------------------------------------------------------------
 # Facts the damages rules read (composed into Case by litigator/models.py)
@@ -52,7 +73,7 @@ class Conduct(StrictModel):
 class Licence(StrictModel):
     """``licence:`` in case.yaml: a comparable licence fee of the mark (许可使用费)."""
 
-    fee: Amount
+    fee: MoneyParam
     description: str | None = Field(default=None, description="e.g. 2023年度普通许可使用费")
     exhibit: str | None = None
 
@@ -61,7 +82,7 @@ class RelatedAward(StrictModel):
     """An award or settlement the seller already paid another claimant for the same sales."""
 
     claimant: str
-    amount: Amount
+    amount: MoneyParam
     court: str | None = None
     case_number: str | None = None
     exhibit: str | None = None
@@ -98,11 +119,11 @@ class GoodwillConfig(StrictModel):
     """
 
     method: GoodwillMethod
-    multiple: Factor | None = Field(default=None, description="revenue_multiple: × net counterfeit revenue")
-    margin: Factor | None = Field(default=None, description="profit_margin: share of net revenue, e.g. \"0.25\"")
-    amount_per_order: Amount | None = Field(default=None, description="per_order: amount × counterfeit orders")
-    value_per_customer: Amount | None = Field(default=None, description="per_customer: value of one active user")
-    amount: Amount | None = Field(default=None, description="fixed / compensation_paid: the amount")
+    multiple: FactorParam | None = Field(default=None, description="revenue_multiple: × net counterfeit revenue")
+    margin: FactorParam | None = Field(default=None, description="profit_margin: share of net revenue, e.g. \"0.25\"")
+    amount_per_order: MoneyParam | None = Field(default=None, description="per_order: amount × counterfeit orders")
+    value_per_customer: MoneyParam | None = Field(default=None, description="per_customer: value of one active user")
+    amount: MoneyParam | None = Field(default=None, description="fixed / compensation_paid: the amount")
     head: LossHead | None = Field(default=None, description="the loss this figure measures (default by method)")
     label: str | None = Field(default=None, description="label in the complaint (default by head)")
     evidence: str | None = Field(default=None, description="exhibit path supporting the parameter")
@@ -130,12 +151,12 @@ class LiquidatedDamagesConfig(StrictModel):
     """违约金 under the agreement's clause (Civil Code Art. 585)."""
 
     method: Literal["fixed", "sales_multiple"]
-    amount: Amount | None = Field(default=None, description="fixed: the agreed sum")
-    multiple: Factor | None = Field(default=None, description="sales_multiple: × counterfeit sales")
+    amount: MoneyParam | None = Field(default=None, description="fixed: the agreed sum")
+    multiple: FactorParam | None = Field(default=None, description="sales_multiple: × counterfeit sales")
     sales_base: Literal["net", "gross"] = Field(default="net", description="which sales figure the clause multiplies")
     clause: str | None = Field(default=None, description="the clause, quoted")
     evidence: str | None = Field(default=None, description="exhibit of the clause (default: agreement.exhibit)")
-    provable_loss: Amount | None = Field(
+    provable_loss: MoneyParam | None = Field(
         default=None, description="the loss you can prove, for the 30% test (default: the scenario's loss heads)")
     provable_loss_evidence: str | None = None
 
@@ -162,9 +183,9 @@ class TrademarkConfig(StrictModel):
         default_factory=dict, description="earlier methods marked 难以确定, each with the reason")
     units: int | None = Field(default=None, ge=0, description="units sold, overriding the sales data")
     units_evidence: str | None = None
-    licence_multiple: Factor | None = Field(default=None, description="licence_fee: × the licence fee")
-    statutory_amount: Amount | None = Field(default=None, description="statutory: the amount claimed (≤ 5,000,000)")
-    punitive_multiple: Factor | None = Field(default=None, description="1–5 for malicious infringement, serious circumstances")
+    licence_multiple: FactorParam | None = Field(default=None, description="licence_fee: × the licence fee")
+    statutory_amount: MoneyParam | None = Field(default=None, description="statutory: the amount claimed (≤ 5,000,000)")
+    punitive_multiple: FactorParam | None = Field(default=None, description="1–5 for malicious infringement, serious circumstances")
     punitive_reading: Literal["multiplied", "additive"] = Field(
         default="multiplied", description="multiplied: multiple × base (the statute's wording); additive: base + multiple × base")
     evidence: str | None = None
@@ -178,17 +199,39 @@ class TrademarkConfig(StrictModel):
         return self
 
 
+_CN_NUM = "〇零一二三四五六七八九十百千"
+# An article citation written in Chinese: 第二十二条, 第二十二条第三款, 第七条第一款第（三）项.
+ARTICLE_RE = re.compile(rf"第[{_CN_NUM}]+条(?:第[{_CN_NUM}]+款)?(?:第（[{_CN_NUM}]+）项)?")
+
+
 class UnfairCompetitionConfig(StrictModel):
     """Anti-Unfair Competition Law damages (2019 text Art. 17; 2025 revision for later conduct)."""
 
     conduct: Literal["confusion", "trade_secret", "false_advertising", "other"]
     method: Literal["actual_loss", "infringer_gain", "statutory"]
     not_determinable: dict[Literal["actual_loss", "infringer_gain"], str] = Field(default_factory=dict)
-    amount: Amount | None = Field(default=None, description="the loss or gain, when not computed from units × unit profit")
+    amount: MoneyParam | None = Field(default=None, description="the loss or gain, when not computed from units × unit profit")
     units: int | None = Field(default=None, ge=0)
-    statutory_amount: Amount | None = None
-    punitive_multiple: Factor | None = Field(default=None, description="trade secrets only (2019 Art. 17 ¶3)")
+    statutory_amount: MoneyParam | None = None
+    punitive_multiple: FactorParam | None = Field(default=None, description="trade secrets only (2019 Art. 17 ¶3)")
+    article_2025: str | None = Field(
+        default=None,
+        description="the damages article of the 2025 revised AUCL as you confirmed it in the official text, "
+                    "e.g. \"第二十二条\"; required when conduct runs on or after 2025-10-15 (no default: our "
+                    "material does not verify the number)")
+    conduct_article_2025: str | None = Field(
+        default=None,
+        description="the 2025 revised AUCL's article on the conduct (default: 第七条 for confusion, 第九条 for "
+                    "false_advertising; required for trade_secret and other when the 2025 text applies)")
     evidence: str | None = None
+
+    @field_validator("article_2025", "conduct_article_2025")
+    @classmethod
+    def _article(cls, value: str | None) -> str | None:
+        if value is not None and not ARTICLE_RE.fullmatch(value):
+            raise ValueError(f"write the article as cited in Chinese, e.g. \"第二十二条\" or \"第二十二条第三款\" "
+                             f"(got {value!r})")
+        return value
 
     @model_validator(mode="after")
     def _parameters(self) -> "UnfairCompetitionConfig":
@@ -206,7 +249,7 @@ class Scenario(StrictModel):
     liquidated_damages: LiquidatedDamagesConfig | None = None
     trademark: TrademarkConfig | None = None
     unfair_competition: UnfairCompetitionConfig | None = None
-    expected_award: Amount | None = Field(
+    expected_award: MoneyParam | None = Field(
         default=None, description="your estimate of the award, for the Art. 29 fee-sharing estimate")
 
     def loss_configs(self) -> list[GoodwillConfig]:
@@ -296,6 +339,13 @@ class ScenarioResult(_Out):
     punitive: PunitiveBlock | None = None
     punitive_statement: str | None = Field(
         default=None, description="惩罚性赔偿 calculation paragraph for the complaint (Punitive Interp. Art. 2)")
+    liability_basis: list[str] = Field(
+        default_factory=list,
+        description="provisions establishing liability (the wrongful act), one provision per item, statute named")
+    legal_basis: list[str] = Field(
+        default_factory=list,
+        description="every provision the scenario relies on: liability_basis, then each head's basis; one "
+                    "provision per item, statute named, each once, in first-cited order")
 
     def head(self, code: str) -> ClaimHead | None:
         return next((h for h in self.heads if h.code == code), None)

@@ -19,6 +19,9 @@ class WarningKind:
 
 _KINDS = [
     # evidence
+    WarningKind("ATTORNEY_FEE_NO_CLAUSE",
+                "淘宝诉姚某（皇家）案，上海市奉贤区人民法院，2017-07-20; 《中华人民共和国民法典》第五百八十四条",
+                "lawyer fees claimed in contract without a quoted clause that puts them on the seller"),
     WarningKind("EXPENSE_NO_EXHIBIT", "《中华人民共和国民事诉讼法》第六十七条; 商标民事纠纷解释第十七条",
                 "an expense without a voucher may be refused"),
     WarningKind("PARAM_NO_EVIDENCE", "《中华人民共和国民事诉讼法》第六十七条",
@@ -65,7 +68,9 @@ _KINDS = [
                 "sales units not attributed to a product"),
     # unfair competition
     WarningKind("AUCL_2025_UNVERIFIED", "《中华人民共和国反不正当竞争法》（2025年修订，2025-10-15施行）",
-                "the revised law applies and its damages article number is unverified"),
+                "the revised law applies: the damages article is cited as the user gave it, unverified by us"),
+    WarningKind("AUCL_2025_NOT_APPLIED", "《中华人民共和国反不正当竞争法》（2025年修订，2025-10-15施行）",
+                "2025 article options set although only the 2019 text applies"),
     WarningKind("AUCL_CONDUCT_DATES", "《中华人民共和国反不正当竞争法》（2019年修正）第十七条",
                 "conduct dates unknown: the 2019 text is assumed"),
     WarningKind("AUCL_METHOD_ORDER", "《中华人民共和国反不正当竞争法》（2019年修正）第十七条第三款",

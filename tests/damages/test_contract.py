@@ -27,8 +27,8 @@ def run(scenario: dict, s=None, **overrides):
     ({"method": "profit_margin", "margin": "0.25"}, "42800.00", "171,200.00 × 0.25 = 42,800.00"),
     ({"method": "per_order", "amount_per_order": "10.00"}, "30500.00", "3,050 × 10.00 = 30,500.00"),
     ({"method": "per_customer", "value_per_customer": "184.00"}, "515200.00", "2,800 × 184.00 = 515,200.00"),
-    ({"method": "compensation_paid", "amount": "12345.67"}, "12345.67", "12,345.67 (paid out)"),
-    ({"method": "fixed", "amount": "100000"}, "100000.00", "100,000.00 (fixed)"),
+    ({"method": "compensation_paid", "amount": "12345.67"}, "12345.67", "12,345.67（已对外支付）"),
+    ({"method": "fixed", "amount": "100000"}, "100000.00", "100,000.00（固定数额）"),
 ])
 def test_goodwill_methods(goodwill, amount, formula):
     _, s = run({"goodwill": goodwill})
