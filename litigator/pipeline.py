@@ -143,12 +143,18 @@ def sales_source(sales: SalesSummary | None) -> str | None:
 
 
 def legal_basis(scenario) -> list[str]:
-    """Every provision the scenario relies on, each once, in first-cited order."""
-    cited = getattr(scenario, "legal_basis", None)
-    if cited:
-        return list(cited)
-    parts = [p.strip() for h in scenario.heads for p in h.basis.split("；")]
-    return list(dict.fromkeys(p for p in parts if p))
+    """Every provision the scenario relies on, each once, grouped by statute in first-cited order:
+    ["《商标法》第五十七条第（三）项、第六十三条第一款", "《解释》第十三条、第十五条"]."""
+    cited = getattr(scenario, "legal_basis", None) or [
+        p.strip() for h in scenario.heads for p in h.basis.split("；") if p.strip()]
+    grouped: dict[str, list[str]] = {}
+    for provision in dict.fromkeys(cited):
+        statute, _, article = provision.partition("》")
+        key = statute + "》" if article else provision
+        grouped.setdefault(key, [])
+        if article:
+            grouped[key].append(article)
+    return [statute + "、".join(articles) for statute, articles in grouped.items()]
 
 
 def template_context(run: CaseRun, scenario_name: str) -> dict:
