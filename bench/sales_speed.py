@@ -145,6 +145,12 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs of each; the best is reported (shared machine)")
     args = ap.parse_args()
     csv_path, pq_path = generate(args.rows, args.regen)
+    import os
+
+    import duckdb
+
+    threads = duckdb.connect().execute("SELECT current_setting('threads')").fetchone()[0]
+    print(f"cores {os.cpu_count()}, DuckDB threads {threads} (ours and the baseline alike)")
     gc.collect()
     for label, path, budget in (("CSV", csv_path, 2.0), ("Parquet", pq_path, 3.0)):
         if args.only and args.only != label.lower():

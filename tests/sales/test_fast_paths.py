@@ -1,0 +1,117 @@
+"""The shortcuts the engine takes for speed give exactly what the general path gives.
+
+* order lines: without differing copies, kept_lines comes straight from the candidate groups
+  (``_KEPT_UNIQUE_SQL``) instead of a second GROUP BY (``_KEPT_SQL``);
+* summaries: per-seller lines are computed once and shared out; a group of several sellers still
+  gets cross-seller totals (distinct orders and customers) — figures below computed by hand;
+* SalesLine objects are built without pydantic's model_construct;
+* line counts use numpy instead of ``bytes.count``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from litigator.models import Product
+from litigator.sales import engine, sources, summarise
+from litigator.sales.model import SalesConfig, SalesLine
+
+from .conftest import csv_text
+
+HEADER = ["order_id", "seller_id", "buyer_id", "sku", "quantity", "amount", "refund", "status", "created"]
+
+
+def _rows() -> list[list[str]]:
+    return [
+        ["1", "S1", "u1", "A", "1", "10.00", "0", "completed", "2024-01-05 10:00:00"],
+        ["1", "S1", "u1", "B", "2", "30.00", "0", "completed", "2024-01-05 10:00:00"],   # same order, 2nd SKU
+        ["2", "S1", "u2", "A", "2", "20.00", "5.00", "completed", "2024-02-05 10:00:00"],
+        ["2", "S1", "u2", "A", "2", "20.00", "5.00", "completed", "2024-02-05 10:00:00"],  # identical copy
+        ["3", "S2", "u1", "A", "1", "10.00", "0", "completed", "2024-01-06 10:00:00"],   # u1 again, other seller
+        ["1", "S2", "u9", "A", "3", "33.00", "0", "completed", "2024-03-06 10:00:00"],   # order id 1 of S2
+        ["4", "S3", "u4", "A", "1", "10.00", "0", "completed", "2024-01-08 10:00:00"],   # seller not asked for
+        ["5", "S2", "", "A", "1", "7.00", "0", "completed", "2024-03-07 10:00:00"],      # no buyer
+    ]
+
+
+def test_kept_lines_unique_path_equals_the_general_path(tmp_path):
+    (tmp_path / "p.csv").write_text(csv_text(HEADER, _rows()), encoding="utf-8")
+    config = SalesConfig(files=["p.csv"], period={"start": "2024-01-01", "end": "2024-12-31"})
+    result = engine.scan(tmp_path, config, [Product(name="x", skus=["A", "B"])])
+    con = result.con
+    assert con.execute(engine._MULTI_VARIANT_SQL).fetchone()[0] == 0  # the unique path was taken
+    cols = "seller, order_id, sku, ts, qty, amount, refund, buyer, sku_rule, title_mask, month, n_rows, variants, product"
+    fast = con.execute(f"SELECT {cols} FROM kept_lines ORDER BY ALL").fetchall()
+    con.execute(engine._KEPT_SQL.format(product=engine._product_sql(result.selection)))
+    general = con.execute(f"SELECT {cols} FROM kept_lines ORDER BY ALL").fetchall()
+    assert fast == general and len(fast) == 7
+    assert [r[11] for r in fast if r[1] == "2"] == [2]  # the identical copy collapsed into one line
+
+
+def test_a_group_of_two_sellers_gets_cross_seller_totals(make_case):
+    folder = make_case({"sales/p.csv": csv_text(HEADER, _rows())},
+                       {"files": ["sales/p.csv"], "period": {"start": "2024-01-01", "end": "2024-12-31"}},
+                       products=[{"name": "x", "skus": ["A", "B"]}], sellers=["S1", "S2"])
+    s = summarise(folder)
+    t = s.totals
+    # Kept: S1 (1,A) (1,B) (2,A); S2 (3,A) (1,A) (5,A). Orders: distinct (seller, order id) =
+    # S1/1, S1/2, S2/3, S2/1, S2/5 = 5; units 1+2+2+1+3+1 = 10; customers u1, u2, u9 = 3 (u1 buys
+    # from both sellers; the row without a buyer is no customer); gross 10+30+20+10+33+7 = 110,
+    # refunds 5, net 105.
+    assert (t.orders, t.units, t.customers) == (5, 10, 3)
+    assert (t.gross, t.refunds, t.net) == (Decimal("110.00"), Decimal("5.00"), Decimal("105.00"))
+    assert (t.first_order, t.last_order) == (date(2024, 1, 5), date(2024, 3, 7))
+    # Lines stay per seller, sorted by seller, SKU (and month).
+    assert [(ln.seller, ln.sku, ln.orders, ln.units, ln.customers, ln.net) for ln in s.by_sku] == [
+        ("S1", "A", 2, 3, 2, Decimal("25.00")), ("S1", "B", 1, 2, 1, Decimal("30.00")),
+        ("S2", "A", 3, 5, 2, Decimal("50.00"))]
+    assert [(ln.seller, ln.sku, ln.month, ln.units) for ln in s.by_month] == [
+        ("S1", "A", "2024-01", 1), ("S1", "A", "2024-02", 2), ("S1", "B", "2024-01", 2),
+        ("S2", "A", "2024-01", 1), ("S2", "A", "2024-03", 4)]
+    r = s.report
+    assert (r.rows_read, r.rows_kept, r.excluded, r.duplicate_order_ids) == (
+        8, 6, {"other_seller": 1, "duplicate": 1}, 1)
+    assert r.reconciles
+
+
+def test_per_seller_summaries_match_single_seller_summaries(tmp_path):
+    (tmp_path / "p.csv").write_text(csv_text(HEADER, _rows()), encoding="utf-8")
+    config = SalesConfig(files=["p.csv"], period={"start": "2024-01-01", "end": "2024-12-31"})
+    result = engine.scan(tmp_path, config, [Product(name="x", skus=["A", "B"])])
+    together = engine.summaries_for(result, {"one": ["S2"], "all": None, "S1": ["S1"], "twice": ["S1", "S1"]},
+                                    config)
+    alone = engine.summary_for(result, ["S2"], config)
+    assert together["one"].model_dump() == alone.model_dump()
+    assert together["twice"].model_dump() == together["S1"].model_dump()  # a seller named twice counts once
+    assert together["all"].totals.orders == 6 and together["all"].report.excluded == {"duplicate": 1}
+
+
+def test_fast_sales_line_is_model_construct():
+    values = dict(seller="S1", sku="A", product="x", month="2024-01", orders=2, units=3, customers=1,
+                  gross=Decimal("30.00"), refunds=Decimal("5.00"), net=Decimal("25.00"),
+                  first_order=date(2024, 1, 5), last_order=date(2024, 1, 9), avg_unit_price=Decimal("8.33"))
+    fast = engine._new_line(dict(values))
+    ref = SalesLine.model_construct(**values)
+    assert engine._FAST_LINES
+    assert fast == ref and fast.model_dump() == ref.model_dump() and fast.model_dump_json() == ref.model_dump_json()
+    assert fast.model_fields_set == ref.model_fields_set
+    assert SalesLine.model_validate(fast.model_dump()) == fast
+    row = ("S1", "A", 202401, "x", 2, 3, 1, Decimal("30.00"), Decimal("5.00"), date(2024, 1, 5), date(2024, 1, 9))
+    assert engine._line(row, True) == ref
+
+
+def test_physical_line_count_edge_cases(tmp_path):
+    def naive(data: bytes) -> int:
+        lines = data.split(b"\n")
+        while lines and not lines[-1].strip():
+            lines.pop()
+        return len(lines)
+
+    cases = [b"a\n", b"a", b"a\n\n\n", b"a\nb\n  \n", b"h\r\nx\r\n\r\n", b"\n\nx\n",
+             b"h\n" + b"x,y\n" * 300_000 + b"last", b"q" * ((1 << 20) - 1) + b"\n" + b"\n" * 5000 + b"z\n",
+             b"x" * (1 << 20) + b"\n" + b"y" * (1 << 20) + b"\n\n \n"]
+    for i, data in enumerate(cases):
+        p = tmp_path / f"f{i}.csv"
+        p.write_bytes(data)
+        assert sources.physical_line_count(p) == naive(data), i
