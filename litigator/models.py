@@ -276,8 +276,3 @@ class Case(StrictModel):
         if value not in scenarios:
             raise ValueError(f"filed_scenario {value!r} is not one of the scenarios ({', '.join(scenarios)})")
         return value
-
-    def needs_sales(self) -> bool:
-        from litigator.damages import scenario_needs_sales
-
-        return any(scenario_needs_sales(s) for s in self.scenarios.values())

@@ -37,11 +37,13 @@ class CaseRun:
 def load_sales(folder: CaseFolder, accept_rejects: bool = False) -> SalesSummary | None:
     if folder.case.sales is None:
         return None
-    from litigator import sales
+    from litigator import damages, sales
     from litigator.casefile import locate
 
+    case = folder.case
+    needed = any(damages.scenario_needs_sales(s, case.jurisdiction) for s in case.scenarios.values())
     try:
-        return sales.summarise(folder, accept_rejects=accept_rejects)
+        return sales.summarise(folder, accept_rejects=accept_rejects, require_sales=needed)
     except LitigatorError as err:
         raise locate(err, folder) from None
 

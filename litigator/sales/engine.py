@@ -490,6 +490,14 @@ class ScanResult:
     _valid_rows: int | None = None
 
 
+def _inside(folder_path: Path, path: Path, shown: str) -> Path:
+    """Order exports are read only from inside the case folder (a case from someone else must not
+    make us read, and quote rejected rows of, any file on the machine)."""
+    if not path.resolve().is_relative_to(folder_path.resolve()):
+        raise DataFileError("is outside the case folder: copy the export into the case's sales/ folder", shown)
+    return path
+
+
 def _resolve_files(folder_path: Path, patterns: list[str]) -> list[tuple[str, Path]]:
     out: list[tuple[str, Path]] = []
     for pattern in patterns:
@@ -502,11 +510,11 @@ def _resolve_files(folder_path: Path, patterns: list[str]) -> list[tuple[str, Pa
             for m in matches:
                 p = Path(m)
                 label = str(p.relative_to(folder_path)) if p.is_relative_to(folder_path) else m
-                out.append((label, p))
+                out.append((label, _inside(folder_path, p, label)))
         else:
             if not full.exists():
                 raise DataFileError("sales file not found", pattern)
-            out.append((pattern, full))
+            out.append((pattern, _inside(folder_path, full, pattern)))
     return out
 
 
@@ -1007,7 +1015,7 @@ def summarise(folder: "CaseFolder", accept_rejects: bool = False, group_by_month
 
     Raises DataFileError (one line) for unreadable input, and :class:`SalesRejectError` (carrying
     ``.summary`` / ``.report``) when too many rows are malformed or no counterfeit sale is kept
-    while the case's scenarios need sales (``require_sales`` None = ask the case).
+    while ``require_sales`` (the pipeline sets it when a scenario needs sales).
     """
     case = folder.case
     config = case.sales
@@ -1028,7 +1036,7 @@ def summarise(folder: "CaseFolder", accept_rejects: bool = False, group_by_month
     summary = summary_for(result, chosen, config, currency=config.currency or case.currency,
                           group_by_month=group_by_month)
     if require_sales is None:
-        require_sales = case.needs_sales()
+        require_sales = False  # the pipeline says whether a scenario needs sales (sales never asks damages)
     _enforce(summary, config, accept_rejects, require_sales)
     return summary
 

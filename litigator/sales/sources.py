@@ -513,7 +513,15 @@ def open_parquet(con, src: Source, config, workdir: Path) -> None:
     src.match = match
     src.rows = int(nrows)
     src.first_line = 1  # Parquet has no lines: "line N" is the 1-based row number
-    sel = ", ".join(f"{_qident(headers[idx])} AS {_qident(canon)}" for canon, idx in match.mapping.items())
+    types = {d[0]: str(d[1]).upper() for d in desc}
+
+    def column(idx: int) -> str:
+        # A binary float cast straight to DECIMAL rounds 1.005 to 1.00; through its shortest decimal
+        # text it rounds half away from zero (1.01), as ROUND_HALF_UP does.
+        name = _qident(headers[idx])
+        return f"CAST({name} AS VARCHAR)" if types.get(headers[idx]) in ("DOUBLE", "FLOAT", "REAL") else name
+
+    sel = ", ".join(f"{column(idx)} AS {_qident(canon)}" for canon, idx in match.mapping.items())
     src.select_sql = (f"SELECT {src.index} AS _file, file_row_number AS _ord, {sel} "
                       f"FROM read_parquet({_qstr(str(path))}, file_row_number=true)")
 

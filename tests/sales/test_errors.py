@@ -136,3 +136,39 @@ def test_cli_prints_one_line_and_exits_2(make_case):
     assert proc.stderr.strip().splitlines() == [
         f"error: {folder.path / 'sales/o.csv'}: empty file (0 bytes): export the orders again"]
     assert "Traceback" not in proc.stderr
+
+
+def test_a_sales_file_outside_the_case_folder_is_refused(make_case, tmp_path):
+    from litigator.errors import DataFileError
+    from litigator.sales import summarise
+
+    folder = make_case({"sales/o.csv": b"x"})
+    outside = folder.path.parent / "outside.csv"
+    outside.write_text("订单编号\n1\n", encoding="utf-8")
+    folder.case.sales.files = ["../outside.csv"]
+    with pytest.raises(DataFileError, match="outside the case folder"):
+        summarise(folder)
+    folder.case.sales.files = [str(outside)]
+    with pytest.raises(DataFileError, match="outside the case folder"):
+        summarise(folder)
+
+
+def test_parquet_float_money_rounds_half_up(make_case, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from decimal import Decimal
+
+    from litigator.sales import summarise
+
+    table = pa.table({
+        "订单编号": ["1", "2"], "买家会员名": ["a", "b"], "宝贝标题": ["宠美佳成猫粮2kg"] * 2,
+        "商家编码": ["PM-CAT-2K"] * 2, "宝贝总数量": [1.0, 1.0],
+        "买家实际支付金额": pa.array([1.005, 0.285], type=pa.float64()),
+        "订单状态": ["交易成功"] * 2, "订单创建时间": ["2024-03-05 10:00:00"] * 2,
+        "退款金额": pa.array([0.0, 0.0], type=pa.float64()),
+    })
+    buf = pa.BufferOutputStream()
+    pq.write_table(table, buf)
+    folder = make_case({"sales/o.parquet": buf.getvalue().to_pybytes()})
+    # 1.005 → 1.01 and 0.285 → 0.29 (ROUND_HALF_UP on the written decimal, not on the binary float)
+    assert summarise(folder).totals.gross == Decimal("1.30")

@@ -156,10 +156,15 @@ def test_no_counterfeit_rows_after_filters(make_case):
     rows = [row("1", sku="TB-TOY-01", paid="12.50")]
     folder = make_case({"sales/o.csv": csv_text(TAOBAO_HEADER, rows)})
     with pytest.raises(SalesRejectError, match="no counterfeit sales rows after filters") as info:
-        summarise(folder)
+        summarise(folder, require_sales=True)
     assert info.value.report.excluded == {"not_counterfeit": 1}
-    # A case whose scenarios need no sales data gets the (empty) summary.
+    # The pipeline asks the damages rules whether a scenario needs sales (sales never asks damages).
+    from litigator.pipeline import load_sales
+
+    with pytest.raises(SalesRejectError, match="no counterfeit sales rows after filters"):
+        load_sales(folder)
     folder = make_case({"sales/o.csv": csv_text(TAOBAO_HEADER, rows)}, needs_sales=False)
+    assert load_sales(folder).totals.orders == 0
     assert summarise(folder).totals.orders == 0
 
 
