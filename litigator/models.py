@@ -80,24 +80,15 @@ class Party(StrictModel):
     phone: Code | None = None
     shops: list[Shop] = Field(default_factory=list)
 
-    @field_validator("id_number")
+    @field_validator("id_number", "credit_code")
     @classmethod
-    def _resident_id(cls, value: str | None, info: ValidationInfo) -> str | None:
+    def _checksum(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Resident IDs (GB 11643) and credit codes (GB 32100) must pass their checksum."""
         if value is None:
             return None
         value = value.strip().upper()
-        problem = resident_id_problem(value)
-        if problem and not info.data.get("checksum_override"):
-            raise ValueError(f"{problem}; fix it or set checksum_override: <reason>")
-        return value
-
-    @field_validator("credit_code")
-    @classmethod
-    def _credit_code(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None:
-            return None
-        value = value.strip().upper()
-        problem = credit_code_problem(value)
+        check = resident_id_problem if info.field_name == "id_number" else credit_code_problem
+        problem = check(value)
         if problem and not info.data.get("checksum_override"):
             raise ValueError(f"{problem}; fix it or set checksum_override: <reason>")
         return value
