@@ -139,13 +139,19 @@ def match_profile(profile: str, headers: list[str], header_line: int = 1) -> Pro
                 mapping[canonical] = idx
                 reasons.append(f"{headers[idx].strip()!s} → {canonical}")
                 break
-    missing = [k for k in required_for(profile) if k not in mapping]
+    missing = _missing(required_for(profile), mapping)
+    return ProfileMatch(profile=profile, mapping=mapping, headers=list(headers), header_line=header_line,
+                        missing=missing, reasons=reasons)
+
+
+def _missing(required, mapping: dict[str, int]) -> list[str]:
+    """Required fields the mapping lacks; amount may come from unit_price, sku from the title."""
+    missing = [k for k in required if k not in mapping]
     if "amount" not in mapping and "unit_price" not in mapping:
         missing.append("amount")
     if "sku" not in mapping and "title" not in mapping:
         missing.append("sku")
-    return ProfileMatch(profile=profile, mapping=mapping, headers=list(headers), header_line=header_line,
-                        missing=missing, reasons=reasons)
+    return missing
 
 
 def explicit_mapping(columns: dict[str, str], headers: list[str], header_line: int = 1) -> ProfileMatch:
@@ -162,11 +168,7 @@ def explicit_mapping(columns: dict[str, str], headers: list[str], header_line: i
         mapping[canonical] = normed.index(key)
         reasons.append(f"{header} → {canonical} (columns:)")
     prof = "platform" if "seller" in mapping else "columns"
-    missing = [k for k in REQUIRED if k not in mapping]
-    if "amount" not in mapping and "unit_price" not in mapping:
-        missing.append("amount")
-    if "sku" not in mapping and "title" not in mapping:
-        missing.append("sku")
+    missing = _missing(REQUIRED, mapping)
     return ProfileMatch(profile=prof, mapping=mapping, headers=list(headers), header_line=header_line,
                         missing=missing, reasons=reasons)
 
