@@ -298,8 +298,10 @@ def build_classify_sql(union_sql: str, cols: set[str], selection: Selection, che
     reject = _reject_case(checks)
 
     sku_rules, title_rules = selection.sku_rules, selection.title_rules
-    sku_idx = (f"list_position([{_sql_list(r.value for r in sku_rules)}], sku)::SMALLINT"
-               if sku_rules else "NULL::SMALLINT")
+    # A MAP lookup is about twice as fast as list_position over the same constant list (both
+    # scan it; SKU values are unique, see Selection.from_products).
+    sku_idx = ("MAP {" + ", ".join(f"{_qstr(r.value)}: {i + 1}" for i, r in enumerate(sku_rules))
+               + "}[sku]::SMALLINT" if sku_rules else "NULL::SMALLINT")
     bits = []
     for i, r in enumerate(title_rules):
         test = (f"regexp_matches(title, {_qstr(r.value)})" if r.regex else f"contains(title, {_qstr(r.value)})")
@@ -390,10 +392,13 @@ def build_groups_sql(classify_sql: str, checks: Checks, multi_file: bool, has_cu
     # Unordered (parallel CSV) rows carry no position: skip the aggregate (copies that differ
     # trigger an ordered re-run, so "first" is never decided by it).
     first_pos = "min(_pos)" if ordered else "0::BIGINT"
+    # An explicit GROUP BY: with GROUP BY ALL the constants (_file of a single file, first_pos of
+    # an unordered pass) would be keys too, and a constant key costs ~0.15 s per 10M rows.
+    names = [k.rsplit(" AS ", 1)[-1] for k in keys]
     return f"""
 SELECT {', '.join(keys)}, {file_col}count(*) AS n, {first_pos} AS first_pos
 FROM ({classify_sql})
-GROUP BY ALL
+GROUP BY {', '.join(names)}
 """
 
 

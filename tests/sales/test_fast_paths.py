@@ -115,3 +115,29 @@ def test_physical_line_count_edge_cases(tmp_path):
         p = tmp_path / f"f{i}.csv"
         p.write_bytes(data)
         assert sources.physical_line_count(p) == naive(data), i
+
+
+def test_candidate_key_gives_back_every_text_exactly(tmp_path):
+    """The main pass groups a candidate under one string key (``_LINE_KEY``) and decodes it after:
+    texts with spaces, digits, emoji, combining marks, or that only differ in where one ends and
+    the next begins, come back as written; an empty buyer or SKU comes back as NULL."""
+    header = ["order_id", "seller_id", "buyer_id", "sku", "title", "quantity", "amount", "refund", "status", "created"]
+    rows = [
+        ["12", "S1", "3", "A", "t", "1", "10.00", "0", "completed", "2024-01-05 10:00:00"],
+        ["1", "S1", "23", "A", "t", "1", "10.00", "0", "completed", "2024-01-05 10:00:00"],  # same bytes run together
+        ["A 1 -5", "S1", "张 三 👨‍👩‍👧", "A", "t", "2", "1234567.89", "0.01", "completed", "2024-02-29 23:59:59"],
+        ["e\u0301 7", "S1", "", "A", "t", "3", "0.00", "0", "completed", "2024-03-01 00:00:00"],
+        ["9", "S1", "é", "", "猫粮 cat", "1", "5.50", "0", "completed", "2024-04-01 08:00:00"],  # by title, no SKU
+    ]
+    (tmp_path / "p.csv").write_text(csv_text(header, rows), encoding="utf-8")
+    config = SalesConfig(files=["p.csv"], profile="platform", period={"start": "2024-01-01", "end": "2024-12-31"})
+    result = engine.scan(tmp_path, config, [Product(name="x", skus=["A"], title_keywords=["猫粮"])])
+    got = result.con.execute("SELECT order_id, sku, buyer, qty, amount, refund, ts::VARCHAR FROM kept_lines "
+                             "ORDER BY order_id").fetchall()
+    assert got == [
+        ("1", "A", "23", 1, Decimal("10.00"), Decimal("0.00"), "2024-01-05 10:00:00"),
+        ("12", "A", "3", 1, Decimal("10.00"), Decimal("0.00"), "2024-01-05 10:00:00"),
+        ("9", None, "é", 1, Decimal("5.50"), Decimal("0.00"), "2024-04-01 08:00:00"),
+        ("A 1 -5", "A", "张 三 👨‍👩‍👧", 2, Decimal("1234567.89"), Decimal("0.01"), "2024-02-29 23:59:59"),
+        ("e\u0301 7", "A", None, 3, Decimal("0.00"), Decimal("0.00"), "2024-03-01 00:00:00"),
+    ]
