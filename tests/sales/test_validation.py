@@ -242,3 +242,31 @@ def test_excel_protected_and_padded_cells_are_cleaned(make_case):
     r = summary.report
     assert (r.rows_kept, r.excluded) == (2, {"closed": 1, "duplicate": 1})
     assert (summary.totals.orders, summary.totals.customers) == (2, 1)
+
+
+def test_a_bad_cell_in_any_typed_column_is_an_unparsable_value_not_a_broken_scan(make_case):
+    """DuckDB 2.0.1 pushes a TRY_CAST on a read_csv column into the reader, which then fails on the
+    first bad cell instead of yielding NULL (duckdb/duckdb#23818). The engine keeps a raw reference
+    to every typed column so that cannot happen: each bad cell below is rejected with its own
+    reason, not set aside as a "malformed line" by the tolerant re-read. Unit price here, since
+    without an amount column the amount is unit price × quantity."""
+    header = ["order_id", "buyer", "sku", "quantity", "unit_price", "refund", "created"]
+    rows = [
+        ["1", "b1", "PM-CAT-2K", "2", "10.00", "0", "2024-03-05 10:00:00"],   # line 2: good, 20.00
+        ["2", "b2", "PM-CAT-2K", "x", "10.00", "0", "2024-03-05 10:00:00"],   # line 3
+        ["3", "b3", "PM-CAT-2K", "1", "ten", "0", "2024-03-05 10:00:00"],     # line 4
+        ["4", "b4", "PM-CAT-2K", "1", "10.00", "r1", "2024-03-05 10:00:00"],  # line 5
+        ["5", "b5", "PM-CAT-2K", "1", "10.00", "0", "yesterday"],            # line 6
+        ["6", "b6", "PM-CAT-2K", "1", "¥8.50", "0", "2024/03/06 09:00"],     # line 7: good, 8.50
+    ]
+    folder = make_case({"sales/o.csv": csv_text(header, rows)}, sales={"files": ["sales/o.csv"], "profile": "generic"})
+    summary = summarise(folder, accept_rejects=True)
+    r = summary.report
+    assert (r.rows_read, r.rows_kept, r.rejected) == (6, 2, 4)
+    assert [(e.line, e.column, e.value, e.reason) for e in r.rejected_examples] == [
+        (3, "quantity", "x", "unparsable number"),
+        (4, "unit_price", "ten", "unparsable number"),
+        (5, "refund", "r1", "unparsable number"),
+        (6, "created", "yesterday", "unparsable date"),
+    ]
+    assert summary.totals.gross == Decimal("28.50")
