@@ -43,9 +43,26 @@ class Lang(str, Enum):
 
 
 def _console(stderr: bool = False):
+    import os
+
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    # Piped or redirected output (a log, a file handed to a colleague) has no terminal to fit:
+    # rich would assume 80 columns; give tables room instead (COLUMNS still wins when set).
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() or os.environ.get("COLUMNS") else 160
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, width=width)
+
+
+def _table(*columns: str, figures: tuple[str, ...] = (), title: str | None = None):
+    """A table that never cuts a value short with "…" (rich's default): every column folds onto
+    more lines when the terminal is too narrow; figures (amounts, counts, dates) are right-aligned."""
+    from rich.table import Table
+
+    t = Table(title=title)
+    for c in columns:
+        t.add_column(c, overflow="fold", justify="right" if c in figures else "left")
+    return t
 
 
 def warn(messages: list[str]) -> None:
@@ -149,9 +166,7 @@ def facts(
     if format is Format.json:
         emit_json(result.model_dump(mode="json"))
     else:
-        from rich.table import Table
-
-        table = Table("type", "value", "text", "where")
+        table = _table("type", "value", "text", "where")
         for f in result.facts:
             value = f.value + (f" {f.currency}" if getattr(f, "currency", None) else "")
             if getattr(f, "valid", None) is False:
@@ -166,9 +181,7 @@ def facts(
 
 
 def _print_proposals(proposals) -> None:
-    from rich.table import Table
-
-    table = Table("key", "value", "source", "case.yaml now", title="Proposals (facts.yaml)")
+    table = _table("key", "value", "source", "case.yaml now", title="Proposals (facts.yaml)")
     for p in proposals.proposals:
         value = p.value + (f" {p.currency}" if p.currency else "")
         now = (p.current or "") + ("  CONFLICT" if p.conflict else "")
@@ -227,9 +240,7 @@ def sales(
 
 
 def _print_sales_report(report) -> None:
-    from rich.table import Table
-
-    t = Table("validation", "rows", title="Validation report")
+    t = _table("validation", "rows", figures=("rows",), title="Validation report")
     t.add_row("read", f"{report.rows_read:,}")
     t.add_row("kept", f"{report.rows_kept:,}")
     for rule, n in report.excluded.items():
@@ -244,20 +255,28 @@ def _print_sales_report(report) -> None:
 
 
 def _print_sales_summary(summary) -> None:
-    from rich.table import Table
-
     from litigator.money import format_amount
 
-    t = Table("seller", "sku", "orders", "units", "gross", "refunds", "net", "first", "last",
-              title=f"Counterfeit sales ({summary.currency})")
+    def period(first, last) -> str:
+        return f"{first} – {last}" if first else ""
+
+    # One seller (the usual case): named in the title, so the figures fit 80 columns.
+    sellers = {line.seller for line in summary.by_sku}
+    one = len(sellers) <= 1
+    title = f"Counterfeit sales ({summary.currency})"
+    if one and sellers and next(iter(sellers)):
+        title = f"Counterfeit sales of {next(iter(sellers))} ({summary.currency})"
+    head = ("sku",) if one else ("seller", "sku")
+    t = _table(*head, "orders", "units", "gross", "refunds", "net", "period",
+               figures=("orders", "units", "gross", "refunds", "net"), title=title)
     for line in summary.by_sku:
-        t.add_row(line.seller or "", line.sku, f"{line.orders:,}", f"{line.units:,}",
+        t.add_row(*(() if one else (line.seller or "",)), line.sku or "", f"{line.orders:,}", f"{line.units:,}",
                   format_amount(line.gross), format_amount(line.refunds), format_amount(line.net),
-                  str(line.first_order or ""), str(line.last_order or ""))
+                  period(line.first_order, line.last_order))
     tot = summary.totals
-    t.add_row("total", "", f"{tot.orders:,}", f"{tot.units:,}", format_amount(tot.gross),
-              format_amount(tot.refunds), format_amount(tot.net), str(tot.first_order or ""),
-              str(tot.last_order or ""))
+    t.add_row(*(() if one else ("total",)), "total" if one else "", f"{tot.orders:,}", f"{tot.units:,}",
+              format_amount(tot.gross), format_amount(tot.refunds), format_amount(tot.net),
+              period(tot.first_order, tot.last_order))
     _console().print(t)
     print(f"source: {summary.source_label()}")
 
@@ -308,21 +327,21 @@ def damages(
 
 
 def _print_damages(report) -> None:
-    from rich.table import Table
-
     from litigator import damages as damages_stage
 
     console = _console()
     for s in report.scenarios:
         marker = " (filed)" if s.name == report.filed_scenario else ""
-        t = Table("head", "amount", "formula", "basis", title=f"Scenario {s.name}{marker} ({report.currency})")
+        t = _table("head", "amount", "formula", "basis", figures=("amount",),
+                   title=f"Scenario {s.name}{marker} ({report.currency})")
         for row in damages_stage.head_rows(s):
             label = row["label"] if row["code"] in ("total", "case_fee", "preservation_fee") \
                 else f"{row['label']} ({row['code']})"
             t.add_row(label, row["amount"], row["formula"], row["basis"])
         console.print(t)
     if len(report.scenarios) > 1:
-        t = Table("scenario", "total", "court fee", "preservation fee", "warnings", title="Comparison")
+        t = _table("scenario", "total", "court fee", "preservation fee", "warnings",
+                   figures=("total", "court fee", "preservation fee"), title="Comparison")
         for row in damages_stage.comparison(report):
             t.add_row(row["scenario"] + (" (filed)" if row["filed"] else ""), row["total"], row["case_fee"],
                       row["preservation_fee"], row["warnings"])

@@ -92,3 +92,28 @@ def test_facts_propose_then_accept_fills_a_stripped_case(case_copy):
     assert accepted.code == 0, accepted.err
     assert (case / "case.yaml").read_text(encoding="utf-8") == original
     assert (case / "case.yaml.bak").read_text(encoding="utf-8") == stripped
+
+
+def _table_lines(out: str) -> list[str]:
+    return [ln for ln in out.splitlines() if not ln.startswith("source:")]  # the source line shortens the sha
+
+
+def test_piped_tables_show_every_figure_whole():
+    """Piped output used to get rich's 80 columns and lose figures to "…" (191,0…, 《中华人民共和国民…)."""
+    sales = run_cli("sales", PLATFORM, env={"COLUMNS": ""})
+    assert sales.code == 0, sales.err
+    assert "…" not in "\n".join(_table_lines(sales.out))
+    for figure in ("191,058.00", "190,968.00", "349,190.00", "348,545.00", "1,650", "2024-01-01 – 2024-12-31"):
+        assert figure in sales.out, figure
+    damages = run_cli("damages", PLATFORM, env={"COLUMNS": ""})
+    assert damages.code == 0, damages.err
+    assert "…" not in damages.out
+    assert "401,674.00" in damages.out and "《中华人民共和国民法典》第五百七十七条、第五百八十四条" in damages.out
+
+
+def test_narrow_terminal_folds_instead_of_cutting():
+    for width in ("60", "80"):
+        for args in (("sales", PLATFORM), ("damages", PLATFORM)):
+            result = run_cli(*args, env={"COLUMNS": width})
+            assert result.code == 0, result.err
+            assert "…" not in "\n".join(_table_lines(result.out)), (width, args)
