@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -172,3 +173,32 @@ def test_parquet_float_money_rounds_half_up(make_case, tmp_path):
     folder = make_case({"sales/o.parquet": buf.getvalue().to_pybytes()})
     # 1.005 → 1.01 and 0.285 → 0.29 (ROUND_HALF_UP on the written decimal, not on the binary float)
     assert summarise(folder).totals.gross == Decimal("1.30")
+
+
+def test_cli_prints_the_report_then_fails_on_too_many_malformed_rows(make_case):
+    rows = [[str(i), "b1", "宠美佳成猫粮2kg", "PM-CAT-2K", "1", "129.00", "交易成功", "2024-03-05 10:00:00", "", "0.00"]
+            for i in range(1, 99)]
+    rows += [["99", "b1", "t", "PM-CAT-2K", "x", "129.00", "交易成功", "2024-03-05 10:00:00", "", "0.00"],
+             ["100", "b1", "t", "PM-CAT-2K", "1", "129.00", "交易成功", "2024-13-05 10:00:00", "", "0.00"]]
+    folder = make_case({"sales/o.csv": csv_text(TAOBAO_HEADER, rows)})
+
+    def run(*extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "litigator", "sales", str(folder.path), *extra],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+    proc = run()
+    assert proc.returncode == 2
+    assert "Validation report" in proc.stdout and "rejected (malformed)" in proc.stdout
+    assert "rejected sales/o.csv:line 100: 宝贝总数量='x': unparsable number" in proc.stdout
+    assert "rejected sales/o.csv:line 101: 订单创建时间='2024-13-05 10:00:00': unparsable date" in proc.stdout
+    assert proc.stderr.strip().splitlines() == [
+        f"error: {folder.path / 'sales/o.csv'}:line 100: 2 of 100 rows are malformed (2.00% > "
+        "sales.max_reject_share 1.00%); fix the file or pass --accept-rejects"]
+    proc = run("--format", "json")
+    assert proc.returncode == 2
+    data = json.loads(proc.stdout)
+    assert data["report"]["rejected"] == 2 and data["report"]["rows_read"] == 100
+    assert data["error"].endswith("fix the file or pass --accept-rejects")
+    proc = run("--accept-rejects")
+    assert proc.returncode == 0, proc.stderr
+    assert "98" in proc.stdout
