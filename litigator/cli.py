@@ -278,7 +278,8 @@ def _print_sales_summary(summary) -> None:
               format_amount(tot.gross), format_amount(tot.refunds), format_amount(tot.net),
               period(tot.first_order, tot.last_order))
     _console().print(t)
-    print(f"source: {summary.source_label()}")
+    for f in summary.files:  # the whole digest: the printed report is a record a court may see
+        print(f"source: {f.path} rows {f.first_line}–{f.last_line} sha256 {f.sha256}")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from decimal import Decimal
 
@@ -95,7 +96,7 @@ def test_facts_propose_then_accept_fills_a_stripped_case(case_copy):
 
 
 def _table_lines(out: str) -> list[str]:
-    return [ln for ln in out.splitlines() if not ln.startswith("source:")]  # the source line shortens the sha
+    return [ln for ln in out.splitlines() if not ln.startswith("source:")]
 
 
 def test_piped_tables_show_every_figure_whole():
@@ -105,6 +106,8 @@ def test_piped_tables_show_every_figure_whole():
     assert "…" not in "\n".join(_table_lines(sales.out))
     for figure in ("191,058.00", "190,968.00", "349,190.00", "348,545.00", "1,650", "2024-01-01 – 2024-12-31"):
         assert figure in sales.out, figure
+    digest = hashlib.sha256((PLATFORM / "sales" / "orders.csv").read_bytes()).hexdigest()
+    assert f"source: sales/orders.csv rows 2–3001 sha256 {digest}" in sales.out
     damages = run_cli("damages", PLATFORM, env={"COLUMNS": ""})
     assert damages.code == 0, damages.err
     assert "…" not in damages.out
