@@ -141,3 +141,36 @@ def test_candidate_key_gives_back_every_text_exactly(tmp_path):
         ("A 1 -5", "A", "张 三 👨‍👩‍👧", 2, Decimal("1234567.89"), Decimal("0.01"), "2024-02-29 23:59:59"),
         ("e\u0301 7", "A", None, 3, Decimal("0.00"), Decimal("0.00"), "2024-03-01 00:00:00"),
     ]
+
+
+def test_thousands_of_counterfeit_skus_are_matched_by_a_hash_join(tmp_path):
+    """SKU rules are a LEFT JOIN on a VALUES list: each matching row gets its own rule (and its
+    product), no row is duplicated or lost, and the SKU list — not the export — is the build side."""
+    dog = [f"D-{i:04d}" for i in range(3000)]
+    cat = [f"C-{i:04d}" for i in range(1500)]
+    rows = [
+        ["1", "S1", "u1", "D-0000", "1", "10.00", "0", "completed", "2024-01-05 10:00:00"],  # first rule
+        ["2", "S1", "u2", "C-1499", "2", "30.00", "0", "completed", "2024-01-06 10:00:00"],  # last rule
+        ["3", "S1", "u3", "D-2999", "1", "12.00", "0", "completed", "2024-01-07 10:00:00"],
+        ["4", "S1", "u4", "D-29999", "1", "99.00", "0", "completed", "2024-01-08 10:00:00"],  # prefix only
+        ["5", "S1", "u5", "d-0001", "1", "99.00", "0", "completed", "2024-01-09 10:00:00"],  # case differs
+        ["6", "S1", "u6", "", "1", "99.00", "0", "completed", "2024-01-10 10:00:00"],        # no SKU
+        ["7", "S1", "u7", "D-0001", "x", "99.00", "0", "completed", "2024-01-11 10:00:00"],  # rejected
+    ]
+    (tmp_path / "p.csv").write_text(csv_text(HEADER, rows), encoding="utf-8")
+    config = SalesConfig(files=["p.csv"], period={"start": "2024-01-01", "end": "2024-12-31"})
+    products = [Product(name="dog food", skus=dog), Product(name="cat food", skus=cat)]
+    result = engine.scan(tmp_path, config, products)
+    assert result.rows_read == 7 and result.rejected == 1
+    assert result.per_seller["S1"].excluded == {"not_counterfeit": 3}
+    lines = result.con.execute("SELECT order_id, sku, product FROM kept_lines ORDER BY order_id").fetchall()
+    assert lines == [("1", "D-0000", "dog food"), ("2", "C-1499", "cat food"), ("3", "D-2999", "dog food")]
+    matched = {k: v for k, v in result.matched_by_rule.items() if v}
+    assert matched == {"sku:D-0000": 1, "sku:C-1499": 1, "sku:D-2999": 1}
+    assert len(result.matched_by_rule) == 4500
+    # The plan: the export is probed against the SKU list (a RIGHT join would hash the export).
+    con = result.con
+    con.execute(engine.MAIN_PASS_SETTINGS)
+    plan = "\n".join(r[1] for r in con.execute(f"EXPLAIN {result.sql[0]}").fetchall())
+    con.execute(engine.RESET_MAIN_PASS_SETTINGS)
+    assert "HASH_JOIN" in plan.replace(" ", "_").upper() and "RIGHT" not in plan, plan
