@@ -246,12 +246,17 @@ def _print_sales_report(report) -> None:
     for rule, n in report.excluded.items():
         t.add_row(f"excluded: {rule}", f"{n:,}")
     t.add_row("rejected (malformed)", f"{report.rejected:,}")
+    if report.seller_rows is not None:  # a platform-side export: the case's sellers' own rows
+        share = f" ({report.seller_rejected / report.seller_rows:.2%})" if report.seller_rows else ""
+        t.add_row("rows of the case's sellers", f"{report.seller_rows:,}")
+        t.add_row("  of them malformed", f"{report.seller_rejected:,}{share}")
     t.add_row("duplicate order ids", f"{report.duplicate_order_ids:,}")
     for rule, n in report.matched_by_rule.items():
         t.add_row(f"matched: {rule}", f"{n:,}")
     _console().print(t)
     for r in report.rejected_examples:
-        print(f"  rejected {r.file}:line {r.line}: {r.column}={r.value!r}: {r.reason}")
+        seller = f" (seller {r.seller})" if r.seller else ""
+        print(f"  rejected {r.file}:line {r.line}{seller}: {r.column}={r.value!r}: {r.reason}")
 
 
 def _print_sales_summary(summary) -> None:

@@ -61,6 +61,8 @@ class RejectedRow(_Out):
     column: str | None
     value: str | None
     reason: str
+    seller: str | None = Field(default=None, description="the row's seller, when the file has a seller column "
+                                                         "and the cell is readable")
 
 
 class ValidationReport(_Out):
@@ -75,6 +77,12 @@ class ValidationReport(_Out):
     period_gaps: list[str] = Field(default_factory=list)
     matched_by_rule: dict[str, int] = Field(default_factory=dict,
                                             description="counterfeit selection rule -> rows it matched")
+    seller_rows: int | None = Field(
+        default=None, description="platform-side exports: rows of the sellers this report is about (kept, "
+                                  "excluded or malformed)")
+    seller_rejected: int | None = Field(
+        default=None, description="platform-side exports: malformed rows of those sellers (part of `rejected`, "
+                                  "which counts the whole file's)")
 
     @property
     def reconciles(self) -> bool:

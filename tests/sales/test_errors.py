@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -202,3 +203,19 @@ def test_cli_prints_the_report_then_fails_on_too_many_malformed_rows(make_case):
     proc = run("--accept-rejects")
     assert proc.returncode == 0, proc.stderr
     assert "98" in proc.stdout
+
+
+def test_cli_names_the_sellers_malformed_rows_in_a_platform_export(make_case):
+    from .test_sellers_and_example import _write_platform
+
+    folder = _write_platform(make_case, "csv")
+    proc = subprocess.run([sys.executable, "-m", "litigator", "sales", str(folder.path)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120, env={**os.environ, "COLUMNS": "100"})
+    assert proc.returncode == 2
+    out = proc.stdout
+    assert "rows of the case's sellers" in out and "2 (50.00%)" in out, out
+    assert "rejected sales/p.csv:line 504 (seller S1): amount='-5.00': negative price" in out
+    assert "rejected sales/p.csv:line 12 (seller S2): quantity='x': unparsable number" in out
+    assert proc.stderr.strip().splitlines() == [
+        f"error: {folder.path / 'sales/p.csv'}:line 504: 2 of the 4 rows of seller S1 are malformed (50.00% > "
+        "sales.max_reject_share 1.00%); fix the file or pass --accept-rejects"]

@@ -174,3 +174,20 @@ def test_thousands_of_counterfeit_skus_are_matched_by_a_hash_join(tmp_path):
     plan = "\n".join(r[1] for r in con.execute(f"EXPLAIN {result.sql[0]}").fetchall())
     con.execute(engine.RESET_MAIN_PASS_SETTINGS)
     assert "HASH_JOIN" in plan.replace(" ", "_").upper() and "RIGHT" not in plan, plan
+
+
+def test_sku_map_and_sku_join_select_the_same_rows(tmp_path):
+    """Up to SKU_MAP_MAX SKUs are looked up in a MAP, more with a join: same rows either way."""
+    (tmp_path / "p.csv").write_text(csv_text(HEADER, _rows()), encoding="utf-8")
+    config = SalesConfig(files=["p.csv"], period={"start": "2024-01-01", "end": "2024-12-31"})
+    seen = {}
+    for n in (engine.SKU_MAP_MAX, engine.SKU_MAP_MAX + 1):
+        skus = ["A"] + [f"PAD-{i}" for i in range(n - 1)]
+        result = engine.scan(tmp_path, config, [Product(name="x", skus=skus)])
+        assert ("MAP {" in result.sql[0]) == (n == engine.SKU_MAP_MAX)
+        assert ("LEFT JOIN" in result.sql[0]) == (n > engine.SKU_MAP_MAX)
+        lines = result.con.execute("SELECT seller, order_id, sku, product FROM kept_lines ORDER BY ALL").fetchall()
+        seen[n] = (lines, result.matched_by_rule["sku:A"], result.rejected)
+    assert seen[engine.SKU_MAP_MAX] == seen[engine.SKU_MAP_MAX + 1]
+    # By hand: 8 rows, SKU A on all but the second (B); the identical copy of order 2 is one line.
+    assert seen[engine.SKU_MAP_MAX][1:] == (7, 0) and len(seen[engine.SKU_MAP_MAX][0]) == 6

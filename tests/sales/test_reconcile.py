@@ -2,7 +2,8 @@
 
 The oracle below restates the documented rules (docs/sales.md) independently of the engine: a row
 is malformed if any check fails; valid rows are excluded by seller, SKU, period, status, full
-refund; the first copy of each (seller, order id, SKU) is kept and netted.
+refund; the first copy of each (seller, order id, SKU) is kept and netted. The case seller's own
+rows (and how many of them are malformed) are counted apart.
 """
 
 from __future__ import annotations
@@ -52,11 +53,14 @@ def oracle(rows):
     rejected = 0
     kept: dict[tuple, Decimal] = {}
     excluded = 0
+    s1_rows = s1_rejected = 0  # rows of the case's seller, and how many of them are malformed
     for order, seller, _buyer, sku, qty, amount, refund, status, created in rows:
         q, a, r, t = num(qty), num(amount), (num(refund) if refund else Decimal(0)), when(created)
+        s1_rows += seller == "S1"
         if (not order or not seller or t is None or q is None or q < 0 or q != q.to_integral_value()
                 or a is None or a < 0 or r is None or r < 0 or r > a):
             rejected += 1
+            s1_rejected += seller == "S1"
             continue
         in_period = date(2024, 1, 1) <= t.date() <= date(2024, 12, 31)
         if (seller != "S1" or sku not in ("A", "B") or not in_period or status in ("closed", "unpaid")
@@ -68,7 +72,7 @@ def oracle(rows):
             excluded += 1  # a later copy
             continue
         kept[key] = a - r
-    return rejected, len(kept), excluded, sum(kept.values(), Decimal(0))
+    return rejected, len(kept), excluded, sum(kept.values(), Decimal(0)), s1_rows, s1_rejected
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -82,7 +86,8 @@ def test_report_reconciles_and_matches_the_oracle(make_case, rows):
     assert r.rows_read == len(rows)
     assert r.rows_read == r.rows_kept + sum(r.excluded.values()) + r.rejected
     assert r.reconciles
-    want_rejected, want_kept, want_excluded, want_net = oracle(rows)
+    want_rejected, want_kept, want_excluded, want_net, s1_rows, s1_rejected = oracle(rows)
+    assert (r.seller_rows, r.seller_rejected) == (s1_rows, s1_rejected)
     assert (r.rejected, r.rows_kept, sum(r.excluded.values())) == (want_rejected, want_kept, want_excluded)
     assert summary.totals.net == want_net
     assert sum(line.net for line in summary.by_sku) == want_net

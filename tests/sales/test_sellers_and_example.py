@@ -80,3 +80,74 @@ def test_example_case_totals():
     test_purchase = [r for r in rows if r["订单编号"] == '="3871120495512763041"']
     assert len(test_purchase) == 1 and test_purchase[0] in kept
     assert test_purchase[0]["买家实际支付金额"] == "129.00" and test_purchase[0]["订单创建时间"].startswith("2024-11-12")
+
+
+def _platform_rows_with_s1_malformed() -> tuple[list[str], list[list[str]]]:
+    """500 clean rows of S2 and 1 malformed, 4 rows of S1 of which 2 malformed, 1 row with no seller:
+    4 of 506 rows malformed file-wide (0.79 %, under the 1 % default), 2 of S1's 4 (50 %)."""
+    header = ["order_id", "seller_id", "buyer_id", "sku", "quantity", "amount", "refund", "status", "created"]
+    rows = [[str(1000 + i), "S2", f"u{i}", "PM-CAT-2K", "1", "10.00", "0", "completed", "2024-03-01 10:00:00"]
+            for i in range(500)]
+    rows[10:10] = [["9", "S2", "u9", "PM-CAT-2K", "x", "10.00", "0", "completed", "2024-03-01 10:00:00"]]  # line 12
+    rows += [
+        ["1", "S1", "a1", "PM-CAT-2K", "1", "20.00", "0", "completed", "2024-03-02 10:00:00"],   # line 503
+        ["2", "S1", "a2", "PM-CAT-2K", "1", "-5.00", "0", "completed", "2024-03-03 10:00:00"],   # line 504
+        ["3", "S1", "a3", "PM-CAT-10K", "2", "60.00", "0", "completed", "2024-03-04 10:00:00"],  # line 505
+        ["4", "S1", "a4", "PM-CAT-2K", "1", "20.00", "0", "completed", "2024-13-05 10:00:00"],  # line 506
+        ["5", "", "a5", "PM-CAT-2K", "1", "20.00", "0", "completed", "2024-03-06 10:00:00"],    # line 507
+    ]
+    return header, rows
+
+
+def _write_platform(make_case, fmt: str):
+    header, rows = _platform_rows_with_s1_malformed()
+    if fmt == "csv":
+        files = {"sales/p.csv": csv_text(header, rows)}
+    else:
+        import json
+        files = {"sales/p.jsonl": "".join(json.dumps(dict(zip(header, r)), ensure_ascii=False) + "\n" for r in rows)}
+    return make_case(files, sales={"files": list(files), "profile": "platform",
+                                   "period": {"start": "2024-01-01", "end": "2024-12-31"}}, sellers=["S1"])
+
+
+import pytest  # noqa: E402
+
+from litigator.sales.engine import SalesRejectError  # noqa: E402
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])  # a CSV is read in parallel, JSON Lines in order
+def test_case_sellers_malformed_rows_are_held_to_the_limit_on_their_own(make_case, fmt):
+    folder = _write_platform(make_case, fmt)
+    up = 0 if fmt == "csv" else 1  # JSON Lines has no header line
+    with pytest.raises(SalesRejectError) as err:
+        summarise(folder)
+    msg = err.value.line()
+    assert "2 of the 4 rows of seller S1 are malformed (50.00% > sales.max_reject_share 1.00%)" in msg, msg
+    assert f"line {504 - up}:" in msg  # S1's first malformed row
+    r = err.value.report
+    assert (r.rows_read, r.rejected, r.seller_rows, r.seller_rejected) == (506, 4, 4, 2)
+    assert r.reconciles
+    # S1's own rejected rows are shown (they are far down the file), then the file's first ones.
+    assert [(e.line, e.seller, e.column, e.reason) for e in r.rejected_examples][:1] == [
+        (12 - up, "S2", "quantity", "unparsable number")]
+    assert {(e.line + up, e.seller) for e in r.rejected_examples} == {(12, "S2"), (504, "S1"), (506, "S1"),
+                                                                      (507, None)}
+    ok = summarise(folder, accept_rejects=True)
+    assert (ok.totals.orders, ok.totals.units, ok.totals.net) == (2, 3, Decimal("80.00"))
+    assert ok.report.excluded == {"other_seller": 500}
+
+
+def test_each_sellers_report_counts_its_own_malformed_rows(tmp_path):
+    header, rows = _platform_rows_with_s1_malformed()
+    (tmp_path / "p.csv").write_text(csv_text(header, rows), encoding="utf-8")
+    config = SalesConfig(files=["p.csv"], profile="platform")
+    out = summarise_all_sellers(tmp_path, config, [Product(name="x", skus=["PM-CAT-2K", "PM-CAT-10K"])])
+    assert sorted(out) == ["S1", "S2"]
+    assert (out["S1"].report.seller_rows, out["S1"].report.seller_rejected) == (4, 2)
+    assert (out["S2"].report.seller_rows, out["S2"].report.seller_rejected) == (501, 1)
+    for s in out.values():
+        assert s.report.rejected == 4 and s.report.reconciles
+        assert {e.seller for e in s.report.rejected_examples} == {"S1", "S2", None}
+    # Every row is one seller's, or malformed without a readable seller (the row of line 507).
+    assert sum(s.report.seller_rows for s in out.values()) + 4 - sum(
+        s.report.seller_rejected for s in out.values()) == 506
