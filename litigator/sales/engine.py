@@ -700,6 +700,7 @@ def _reject_examples(con, sources: list[srcmod.Source], build, checks: Checks,
     if sellers:
         picks.append(f" AND seller IN ({_sql_list(sellers)})")
     rows: dict[int, tuple[int, str, int, str | None]] = {}
+    bad = _bad_value_sql(checks)
     for pick in picks:
         if all(s.ordered for s in sources):  # the main pass kept positions
             for r in con.execute(
@@ -709,7 +710,6 @@ def _reject_examples(con, sources: list[srcmod.Source], build, checks: Checks,
             continue
         with_rejects = [s for s in sources if con.execute(
             f"SELECT count(*) FROM sales_groups WHERE o >= {REJECT_BASE} AND _file = {s.index}{pick}").fetchone()[0]]
-        bad = _bad_value_sql(checks)
         for s in with_rejects:
             for r in con.execute(
                     f"SELECT o, {bad}, _pos, seller FROM ({build('ordered', [s], rejects_only=True)}) "
