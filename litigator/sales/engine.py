@@ -224,7 +224,7 @@ def build_checks(cols: set[str]) -> Checks:
     if has("seller"):
         items.append(("seller IS NULL", "missing key", "seller"))
     items += [
-        ("ts IS NULL AND (r_created IS NULL OR trim(r_created) = '')", "missing key", "created"),
+        ("ts IS NULL AND (r_created IS NULL OR trim(CAST(r_created AS VARCHAR)) = '')", "missing key", "created"),
         ("ts IS NULL", "unparsable date", "created"),
         ("qty3 IS NULL", "unparsable number", "quantity"),
         ("qty3 < 0", "negative quantity", "quantity"),
@@ -299,10 +299,14 @@ def build_classify_sql(union_sql: str, cols: set[str], selection: Selection, che
         (f"upper({_text('currency', cl('currency'))}) AS currency" if has("currency")
          else "NULL::VARCHAR AS currency"),
     ]
-    raw = ["CAST(order_id AS VARCHAR) AS r_order_id", "CAST(quantity AS VARCHAR) AS r_quantity",
-           "CAST(created AS VARCHAR) AS r_created"]
-    for c in ("seller", "sku", "amount", "unit_price", "refund"):  # for the rejected examples
-        raw.append(f"CAST({c} AS VARCHAR) AS r_{c}" if has(c) else f"NULL::VARCHAR AS r_{c}")
+    # The raw cells, for the rejected rows' examples. Passed through as read: a typed column
+    # (Parquet BIGINT, DECIMAL, TIMESTAMP) is cast to text only for the rows shown (in
+    # _bad_value_sql); casting every row cost ~0.3 CPU-s per 10M rows. For a CSV column (text) this
+    # is the same reference as before, which also keeps DuckDB from pushing TRY_CAST into the
+    # reader (see the caveat in docs/sales.md).
+    raw = ["order_id AS r_order_id", "quantity AS r_quantity", "created AS r_created"]
+    for c in ("seller", "sku", "amount", "unit_price", "refund"):
+        raw.append(f"{c} AS r_{c}" if has(c) else f"NULL::VARCHAR AS r_{c}")
     reject = _reject_case(checks)
 
     sku_rules, title_rules = selection.sku_rules, selection.title_rules
@@ -378,7 +382,7 @@ MONTH_BITS, SKU_RULE_BITS, TITLE_RULE_BITS = 18, 13, 32
 
 def _bad_value_sql(checks: Checks) -> str:
     """The raw value of the column whose check failed."""
-    return ("CASE o " + " ".join(f"WHEN {REJECT_BASE + i} THEN {_RAW[col]}"
+    return ("CASE o " + " ".join(f"WHEN {REJECT_BASE + i} THEN CAST({_RAW[col]} AS VARCHAR)"
                                  for i, (_, _, col) in enumerate(checks.items) if col in _RAW) + " END")
 
 
@@ -720,16 +724,14 @@ def _reject_examples(con, sources: list[srcmod.Source], build, checks: Checks,
 
 def _first_examples(examples: list[RejectedRow], sellers: Iterable[str | None] | None,
                     order: dict[str, int]) -> list[RejectedRow]:
-    """At most MAX_EXAMPLES, in file order: the given sellers' rows first, then the file's first."""
-    def where(r: RejectedRow) -> tuple[int, int]:
-        return order.get(r.file, 0), r.line
-
-    examples = sorted(examples, key=where)
+    """At most MAX_EXAMPLES of ``examples`` (in file order), the given sellers' rows first, then
+    the file's first; kept in file order."""
     if sellers is not None:
         wanted = set(sellers)
         own = [r for r in examples if r.seller is not None and r.seller in wanted][:MAX_EXAMPLES]
-        others = [r for r in examples if not (r.seller is not None and r.seller in wanted)]
-        examples = sorted(own + others[:MAX_EXAMPLES - len(own)], key=where)
+        if own:  # batch calls this per seller: most have none among the file's first rows
+            others = [r for r in examples if not (r.seller is not None and r.seller in wanted)]
+            return sorted(own + others[:MAX_EXAMPLES - len(own)], key=lambda r: (order.get(r.file, 0), r.line))
     return examples[:MAX_EXAMPLES]
 
 
@@ -813,7 +815,9 @@ def _collect(con, sources: list[srcmod.Source], selection: Selection, checks: Ch
         examples.append(RejectedRow(file=s.label, line=s.line_of(pos & ((1 << 40) - 1)),
                                     column=header or column, value=value, reason=reason,
                                     seller=seller if has_seller else None))
-    examples = _first_examples(examples, sellers, {s.label: s.index for s in sources})
+    order = {s.label: s.index for s in sources}
+    examples.sort(key=lambda r: (order.get(r.file, 0), r.line))
+    examples = _first_examples(examples, sellers, order)
     matched = {r.name: sku_counts[i] for i, r in enumerate(sku_rules)}
     matched |= {r.name: title_counts[i] for i, r in enumerate(title_rules)}
     return ScanResult(
@@ -975,7 +979,7 @@ class _Shared:
     """What every seller's summary of one scan has in common (computed once for batch)."""
 
     period_months: list[str] | None
-    files: list[dict]
+    files: list[SalesFile]  # frozen: one instance shared by every seller's summary
     notes: list[str]
     profile: str
     has_seller_column: bool = False  # a platform-side export: reports count their sellers' rows
@@ -985,9 +989,9 @@ class _Shared:
     def of(cls, result: ScanResult, config: SalesConfig) -> "_Shared":
         files = []
         for s in result.sources:
-            files.append(dict(path=s.label, sha256=s.sha256, rows=result.per_file_rows.get(s.index, 0),
-                              first_line=s.first_line, last_line=s.last_line(), format=s.format,
-                              profile=s.match.profile, encoding=s.encoding, sheet=s.sheet))
+            files.append(SalesFile(path=s.label, sha256=s.sha256, rows=result.per_file_rows.get(s.index, 0),
+                                   first_line=s.first_line, last_line=s.last_line(), format=s.format,
+                                   profile=s.match.profile, encoding=s.encoding, sheet=s.sheet))
         notes = [f"{s.label}: {n}" for s in result.sources for n in s.notes]
         profile = result.sources[0].match.profile if result.sources else (config.profile or "generic")
         months = _months(config.period.start, config.period.end) if config.period is not None else None
@@ -1055,7 +1059,7 @@ def _assemble(result: ScanResult, chosen: list[str | None], config: SalesConfig,
     if conflicts:
         warnings.append(f"{conflicts} duplicated order line(s) differ between their copies (amount, "
                         "quantity, time or buyer); the first occurrence is kept — check the export")
-    files = [SalesFile(**f) for f in shared.files]
+    files = list(shared.files)
     warnings.extend(shared.notes)
     return SalesSummary(currency=currency, files=files, profile=shared.profile, period=config.period, report=report,
                         by_sku=by_sku, by_month=by_month, totals=totals, sql=result.sql, warnings=warnings)

@@ -44,6 +44,8 @@ class _Out(BaseModel):
 
 
 class SalesFile(_Out):
+    model_config = ConfigDict(extra="forbid", frozen=True)  # batch shares one instance among summaries
+
     path: str = Field(description="path as given in case.yaml (relative to the case folder)")
     sha256: str
     rows: int = Field(description="data rows read from this file")
