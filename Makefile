@@ -26,6 +26,7 @@ demo: $(VENV)/.installed
 	@echo "Drafts are in out/: open out/*/complaint.docx"
 
 test: $(VENV)/.test-installed
+	$(BIN)/ruff check litigator tests bench
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.test-installed

@@ -6,9 +6,10 @@
 
 Generates (once, fixed seed, with DuckDB itself) a platform-side order export into bench/data/
 (gitignored) as CSV, as Parquet with text columns (the CSV's cells as they are) and as Parquet
-with typed columns (a warehouse export: BIGINT, DECIMAL, TIMESTAMP): 2,000 sellers selling 5 SKUs each out of 200 (20 of them "counterfeit"), 2023-11 …
-2025-01, ~1% malformed rows (unparsable quantity, bad date, negative quantity or amount, missing
-order id), ~3% refunds (partial and full), ~3% closed orders, ~0.5% duplicated order lines.
+with typed columns (a warehouse export: BIGINT, DECIMAL, TIMESTAMP): 2,000 sellers selling 5 SKUs
+each out of 200 (20 of them "counterfeit"), 2023-11 … 2025-01, ~1% malformed rows (unparsable
+quantity, bad date, negative quantity or amount, missing order id), ~3% refunds (partial and
+full), ~3% closed orders, ~0.5% duplicated order lines.
 
 Then times, in the same run, for each format:
 
@@ -149,8 +150,8 @@ def ours(path: Path, rows: int, extra_skus: int = 0) -> tuple[float, dict]:
     total_kept = sum(s.report.rows_kept for s in per_seller.values())
     net = sum((s.totals.net for s in per_seller.values()), start=some.totals.net * 0)
     return dt, {"sellers": len(per_seller), "rows_read": r.rows_read, "rejected": r.rejected,
-                "kept": total_kept, "steps": {k: round(v, 2) for k, v in steps.items()}, "net": str(net), "dup_ids": sum(s.report.duplicate_order_ids
-                                                                   for s in per_seller.values())}
+                "kept": total_kept, "steps": {k: round(v, 2) for k, v in steps.items()}, "net": str(net),
+                "dup_ids": sum(s.report.duplicate_order_ids for s in per_seller.values())}
 
 
 def main() -> None:

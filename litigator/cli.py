@@ -128,7 +128,9 @@ def facts(
     format: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
     dump_text: Annotated[bool, typer.Option("--dump-text", help="print the decoded text that offsets index")] = False,
     propose: Annotated[bool, typer.Option("--propose", help="write facts.yaml with proposals for case.yaml")] = False,
-    accept: Annotated[bool, typer.Option("--accept", help="apply proposals (all, or the KEYS given) to case.yaml")] = False,
+    accept: Annotated[
+        bool, typer.Option("--accept", help="apply proposals (all, or the KEYS given) to case.yaml")
+    ] = False,
     force: Annotated[bool, typer.Option(help="overwrite an existing facts.yaml")] = False,
 ) -> None:
     """Extract facts (parties, shops, amounts, dates, numbers) from case files, with their source.
@@ -197,8 +199,12 @@ def _print_proposals(proposals) -> None:
 @app.command()
 def sales(
     case: Annotated[Path, typer.Argument(help="the case folder")],
-    detect: Annotated[bool, typer.Option("--detect", help="show which column profile matches each file, and why")] = False,
-    accept_rejects: Annotated[bool, typer.Option("--accept-rejects", help="go on when more rows are malformed than sales.max_reject_share")] = False,
+    detect: Annotated[
+        bool, typer.Option("--detect", help="show which column profile matches each file, and why")
+    ] = False,
+    accept_rejects: Annotated[
+        bool, typer.Option("--accept-rejects", help="go on when more rows are malformed than sales.max_reject_share")
+    ] = False,
     format: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
 ) -> None:
     """Validate and summarise the case's order exports (kept, excluded, rejected rows; totals).
@@ -297,7 +303,9 @@ def damages(
     case: Annotated[Path, typer.Argument(help="the case folder")],
     scenario: Annotated[Optional[str], typer.Option(help="only this scenario")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="one paragraph per claim head, article cited")] = False,
-    accept_rejects: Annotated[bool, typer.Option("--accept-rejects", help="go on despite malformed sales rows")] = False,
+    accept_rejects: Annotated[
+        bool, typer.Option("--accept-rejects", help="go on despite malformed sales rows")
+    ] = False,
     format: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
 ) -> None:
     """Claim heads per scenario under the law of the forum, with court fees.
@@ -366,9 +374,15 @@ def draft(
     scenario: Annotated[Optional[str], typer.Option(help="claim this scenario instead of filed_scenario")] = None,
     only: Annotated[Optional[list[str]], typer.Option(help="only these documents (complaint, evidence-list)")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="also convert each .docx to .pdf with LibreOffice")] = False,
-    reference_doc: Annotated[Optional[Path], typer.Option("--reference-doc", help="a .docx whose styles to use")] = None,
-    templates: Annotated[Optional[Path], typer.Option("--templates", help="a folder replacing the shipped templates")] = None,
-    accept_rejects: Annotated[bool, typer.Option("--accept-rejects", help="go on despite malformed sales rows")] = False,
+    reference_doc: Annotated[
+        Optional[Path], typer.Option("--reference-doc", help="a .docx whose styles to use")
+    ] = None,
+    templates: Annotated[
+        Optional[Path], typer.Option("--templates", help="a folder replacing the shipped templates")
+    ] = None,
+    accept_rejects: Annotated[
+        bool, typer.Option("--accept-rejects", help="go on despite malformed sales rows")
+    ] = False,
     force: Annotated[bool, typer.Option(help="overwrite existing output files")] = False,
 ) -> None:
     """Draft the filing set: complaint.docx, evidence-list.docx, calculation.json.

@@ -78,7 +78,8 @@ def _entries(case_dir: Path) -> tuple[Path | None, dict[str, EvidenceEntry]]:
                     line = key_line(raw, loc)
                     msg = (f"unknown key {e['loc'][-1]!r}" if e["type"] == "extra_forbidden"
                            else e["msg"].removeprefix("Value error, "))
-                    raise CaseFileError(msg, candidate, f"{line}: {format_loc(loc)}" if line else format_loc(loc)) from None
+                    where = f"{line}: {format_loc(loc)}" if line else format_loc(loc)
+                    raise CaseFileError(msg, candidate, where) from None
                 except (TypeError, ValueError):
                     raise CaseFileError("entry must be a mapping", candidate, str(name)) from None
             return candidate, out

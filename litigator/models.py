@@ -19,9 +19,9 @@ from litigator.damages.model import (  # noqa: F401  (re-exported contracts)
     DamagesReport,
     Fees,
     GoodwillConfig,
+    HeadInput,
     Licence,
     RelatedAward,
-    HeadInput,
     Scenario,
     ScenarioResult,
 )
@@ -53,7 +53,8 @@ class Representative(StrictModel):
 class Shop(StrictModel):
     name: str = Field(description="店铺名称 as shown on the platform")
     platform: str = Field(description="e.g. 淘宝网, 天猫, 京东")
-    seller_id: Code | None = Field(default=None, description="the platform's seller/shop id (selects rows of a platform-side export)")
+    seller_id: Code | None = Field(
+        default=None, description="the platform's seller/shop id (selects rows of a platform-side export)")
     url: str | None = None
 
 
@@ -129,7 +130,8 @@ class Product(StrictModel):
     name: str = Field(description="the goods at issue, e.g. 成猫粮")
     brand: str | None = None
     skus: list[Code] = Field(default_factory=list, description="counterfeit SKUs (商家编码) in the order export")
-    title_keywords: list[str] = Field(default_factory=list, description="select orders whose title contains one of these")
+    title_keywords: list[str] = Field(default_factory=list,
+                                      description="select orders whose title contains one of these")
     right_holder_unit_profit: NonNegativeAmount | None = None
     infringer_unit_profit: NonNegativeAmount | None = None
     profit_evidence: str | None = Field(default=None, description="exhibit proving the unit profit(s) (damages)")
@@ -242,14 +244,17 @@ class Case(StrictModel):
     narrative: list[str] = Field(default_factory=list, description="further paragraphs of 事实与理由")
     sales: SalesConfig | None = None
     scenarios: dict[str, Scenario] = Field(min_length=1)
-    filed_scenario: str | None = Field(default=None, validate_default=True,
-                                       description="the scenario the complaint claims (required when there are several)")
+    filed_scenario: str | None = Field(
+        default=None, validate_default=True,
+        description="the scenario the complaint claims (required when there are several)")
     expenses: list[Expense] = Field(default_factory=list)
     preservation: Preservation | None = None
-    conduct: Conduct | None = Field(default=None, description="conduct dates and the seller's knowledge/intent (damages)")
+    conduct: Conduct | None = Field(default=None,
+                                    description="conduct dates and the seller's knowledge/intent (damages)")
     licence: Licence | None = Field(default=None, description="a comparable licence fee of the mark (damages)")
     related_awards: list[RelatedAward] = Field(
-        default_factory=list, description="awards/settlements the seller already paid others for the same sales (damages)")
+        default_factory=list,
+        description="awards/settlements the seller already paid others for the same sales (damages)")
     requests: Requests = Field(default_factory=Requests)
     filing_date: dt.date | None = Field(default=None, description="default: the date of SOURCE_DATE_EPOCH, else today")
     currency: str = "CNY"
@@ -262,7 +267,8 @@ class Case(StrictModel):
             return value  # the scenarios error is reported on its own key
         if value is None:
             if len(scenarios) > 1:
-                raise ValueError(f"filed_scenario is required when there are several scenarios ({', '.join(scenarios)})")
+                raise ValueError("filed_scenario is required when there are several scenarios "
+                                 f"({', '.join(scenarios)})")
             return next(iter(scenarios))
         if value not in scenarios:
             raise ValueError(f"filed_scenario {value!r} is not one of the scenarios ({', '.join(scenarios)})")

@@ -2,15 +2,12 @@
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from support import PLATFORM_EXAMPLE, edit_case
 
 from litigator.casefile import load_case
 from litigator.errors import CaseFileError
-
-from support import PLATFORM_EXAMPLE, edit_case
-
 
 
 def test_example_validates_and_derives_from_the_id():

@@ -7,9 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-
 from support import ROOT, edit_case, run_cli
-
 
 
 def _assert_clean_failure(case: Path, result, *needles: str) -> None:

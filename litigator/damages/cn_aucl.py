@@ -54,7 +54,8 @@ def _versions(ctx: Ctx) -> tuple[bool, bool]:
                   "after 2025-10-15 falls under the 2025 revision")
         return True, False
     old = start is None or start < AUCL_2025_IN_FORCE
-    new = (end or start) >= AUCL_2025_IN_FORCE or (end is None and ctx.case.conduct is not None and ctx.case.conduct.ongoing)
+    new = (end or start) >= AUCL_2025_IN_FORCE or (
+        end is None and ctx.case.conduct is not None and ctx.case.conduct.ongoing)
     return old, new
 
 
@@ -85,7 +86,8 @@ def _amount(ctx: Ctx, cfg: UnfairCompetitionConfig, method: str):
     a = ctx.money(units * profit, key)
     return a, f"{fmt_int(units)} × {format_amount(profit)} = {format_amount(a)}", [
         HeadInput(name="units", value=str(units), source=usrc),
-        HeadInput(name=pname, value=str(quantize(profit)), source=p.profit_evidence or f"case.yaml products[0].{pname}"),
+        HeadInput(name=pname, value=str(quantize(profit)),
+                  source=p.profit_evidence or f"case.yaml products[0].{pname}"),
     ]
 
 
@@ -97,7 +99,8 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
     key = "unfair_competition"
     if "unfair_competition" not in ctx.case.claims:
         ctx.w.add("CLAIM_NOT_PLEADED",
-                  f"scenario {ctx.name!r} claims unfair-competition damages but `claims` does not list unfair_competition")
+                  f"scenario {ctx.name!r} claims unfair-competition damages "
+                  "but `claims` does not list unfair_competition")
     old, new = _versions(ctx)
     m = cfg.punitive_multiple
     if m is not None:
@@ -163,8 +166,10 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
                 key, "conduct_article_2025")
         liability.append(AUCL_2025 + conduct_article)
         ctx.w.add("AUCL_2025_UNVERIFIED",
-                  f"conduct runs to {runs_to} ({where}), on or after 2025-10-15, when the revised AUCL came into force: "
-                  f"its damages article is cited as {cfg.article_2025}, as given in unfair_competition.article_2025, and "
+                  f"conduct runs to {runs_to} ({where}), on or after 2025-10-15, "
+                  "when the revised AUCL came into force: "
+                  f"its damages article is cited as {cfg.article_2025}, "
+                  "as given in unfair_competition.article_2025, and "
                   f"the conduct article as {conduct_article}"
                   + ("" if cfg.conduct_article_2025 else " (renumbering reported by commentary, aucl-2025.md)")
                   + "; our material does not verify the damages article's number and wording — keep the check "
@@ -183,7 +188,8 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
         base = amount
         amount = ctx.money(base * m, key, "punitive_multiple")
         formula = f"({formula}) × {fmt_factor(m)} = {format_amount(amount)}"
-        inputs.append(HeadInput(name="punitive_multiple", value=fmt_factor(m), source=ctx.src(key, "punitive_multiple")))
+        inputs.append(HeadInput(name="punitive_multiple", value=fmt_factor(m),
+                                source=ctx.src(key, "punitive_multiple")))
         label = "经济损失（含惩罚性赔偿）"
         what += f", × {fmt_factor(m)} for malicious trade-secret infringement with serious circumstances"
     expl = (f"Unfair-competition damages ({format_amount(amount)}): {what}: {formula}. The AUCL (2019 text, Art. 17) "
@@ -191,5 +197,6 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
             "allows 1–5× only for malicious trade-secret infringement, and statutory damages up to 5,000,000 only for "
             "confusion and trade secrets."
             + (f" Conduct from 2025-10-15 falls under the 2025 revision; its damages article is cited as "
-               f"{cfg.article_2025} as you confirmed it, which our material does not verify." if new else "") + f" Basis: {basis}.")
+               f"{cfg.article_2025} as you confirmed it, which our material does not verify." if new else "")
+            + f" Basis: {basis}.")
     return [head("unfair_competition_damages", label, amount, ctx.case.currency, basis, formula, inputs, expl)]

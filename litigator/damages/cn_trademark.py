@@ -17,7 +17,6 @@ Punitive Interp. Art. 5): ``multiplied`` (default, the statute's wording) gives
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from litigator.damages.cn_common import (
@@ -100,7 +99,7 @@ def _base(ctx: Ctx, cfg: TrademarkConfig, method: str, strict: bool = True):
         amount = ctx.money(total, key)
         formula = " + ".join(terms) + f" = {format_amount(amount)}"
         if strict:
-            for i, r in enumerate(rows):
+            for _i, r in enumerate(rows):
                 if not r.product.profit_evidence:
                     ctx.w.add("PARAM_NO_EVIDENCE", f"products[{r.index}] ({r.product.name}): the unit profit has no "
                                                    "`profit_evidence`")
@@ -125,7 +124,8 @@ def _base(ctx: Ctx, cfg: TrademarkConfig, method: str, strict: bool = True):
         mult = cfg.licence_multiple if cfg.licence_multiple is not None else Decimal(1)
         amount = ctx.money(lic.fee * mult, key, "licence_multiple")
         formula = f"{format_amount(lic.fee)} × {fmt_factor(mult)} = {format_amount(amount)}"
-        inputs = [HeadInput(name="licence_fee", value=str(quantize(lic.fee)), source=lic.exhibit or "case.yaml licence"),
+        inputs = [HeadInput(name="licence_fee", value=str(quantize(lic.fee)),
+                            source=lic.exhibit or "case.yaml licence"),
                   HeadInput(name="licence_multiple", value=fmt_factor(mult), source=ctx.src(key, "licence_multiple"))]
         if strict and not lic.exhibit:
             ctx.w.add("PARAM_NO_EVIDENCE", "licence.fee has no exhibit (a licence contract and proof of payment)")
@@ -191,7 +191,8 @@ def _punitive_reading_note(ctx: Ctx, base: Decimal, m: Decimal, reading: str) ->
     if reading == "multiplied":
         ctx.w.add("PUNITIVE_READING",
                   f"punitive damages read as multiple × base = {format_amount(mult)} (the statute's wording: 在按照"
-                  f"上述方法确定数额的一倍以上五倍以下确定赔偿数额); the additive reading (base + multiple × base) would "
+                  f"上述方法确定数额的一倍以上五倍以下确定赔偿数额); "
+                  f"the additive reading (base + multiple × base) would "
                   f"give {format_amount(add)} — the point is not settled (set punitive_reading: additive)")
     else:
         ctx.w.add("PUNITIVE_READING",
@@ -321,7 +322,8 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
                     f"interpretation Art. 5). Basis: {PUNITIVE_BASIS}.")
         out.append(head("punitive_damages", "惩罚性赔偿", pun, cur, PUNITIVE_BASIS, pformula, base_inputs[-2:]
                         + [HeadInput(name="base", value=str(amount_base), source="trademark_damages")], expl_pun))
-        dformula = f"{format_amount(amount_base)} + {format_amount(amount_base)} × {fmt_factor(m)} = {format_amount(damages)}"
+        dformula = (f"{format_amount(amount_base)} + {format_amount(amount_base)} × {fmt_factor(m)}"
+                    f" = {format_amount(damages)}")
     ctx.punitive = PunitiveBlock(
         base_method=cfg.method, base_label=METHOD_LABEL[cfg.method], base=amount_base, base_formula=formula,
         multiple=fmt_factor(m), reading=reading, damages=damages, damages_formula=dformula,
@@ -343,23 +345,27 @@ def punitive_statement(p: PunitiveBlock) -> str:
             "infringer_profit": "（侵权商品销售量×单位利润）",
             "licence_fee": "（商标许可使用费×倍数）"}.get(p.base_method, "")
     base_basis = METHOD_BASIS[p.base_method]
-    text = (f"原告依据{TM}第六十三条第一款、{PUNITIVE_INTERP}第二条，明确惩罚性赔偿的数额、计算方式及所依据的事实和理由如下："
+    text = (f"原告依据{TM}第六十三条第一款、{PUNITIVE_INTERP}第二条，"
+            "明确惩罚性赔偿的数额、计算方式及所依据的事实和理由如下："
             f"一、计算基数。以{p.base_label}为计算基数{unit}：{_cn_formula(p.base_formula)}元（{base_basis}）。"
             f"该基数不包括原告为制止侵权所支付的合理开支（{PUNITIVE_INTERP}第五条）。")
     if p.reading == "multiplied":
-        text += (f"二、倍数与数额。被告故意侵害原告注册商标专用权，情节严重，请求按计算基数的{p.multiple}倍确定赔偿数额："
+        text += ("二、倍数与数额。被告故意侵害原告注册商标专用权，情节严重，"
+                 f"请求按计算基数的{p.multiple}倍确定赔偿数额："
                  f"{format_amount(p.base)}×{p.multiple}={format_amount(p.damages)}元（{TM}第六十三条第一款，"
                  f"{PUNITIVE_INTERP}第六条）。")
     else:
         pun = quantize(p.damages - p.base)
-        text += (f"二、倍数与数额。被告故意侵害原告注册商标专用权，情节严重，请求在计算基数之外，按计算基数的{p.multiple}倍"
+        text += ("二、倍数与数额。被告故意侵害原告注册商标专用权，情节严重，"
+                 f"请求在计算基数之外，按计算基数的{p.multiple}倍"
                  f"另行确定惩罚性赔偿：{format_amount(p.base)}×{p.multiple}={format_amount(pun)}元；赔偿数额合计"
                  f"{_cn_formula(p.damages_formula)}元（{TM}第六十三条第一款，{PUNITIVE_INTERP}第六条）。")
     facts = ""
     if p.intent_facts:
         facts += "被告主观故意的事实：" + "；".join(p.intent_facts) + "。"
     else:
-        facts += f"被告销售假冒原告注册商标的商品，依{PUNITIVE_INTERP}第三条第二款第（五）项可以初步认定被告具有侵权故意。"
+        facts += (f"被告销售假冒原告注册商标的商品，依{PUNITIVE_INTERP}第三条第二款第（五）项"
+                  "可以初步认定被告具有侵权故意。")
     if p.serious_facts:
         facts += "情节严重的事实：" + "；".join(p.serious_facts) + "。"
     text += "三、事实和理由。" + facts

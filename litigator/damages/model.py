@@ -185,9 +185,11 @@ class TrademarkConfig(StrictModel):
     units_evidence: str | None = None
     licence_multiple: FactorParam | None = Field(default=None, description="licence_fee: × the licence fee")
     statutory_amount: MoneyParam | None = Field(default=None, description="statutory: the amount claimed (≤ 5,000,000)")
-    punitive_multiple: FactorParam | None = Field(default=None, description="1–5 for malicious infringement, serious circumstances")
+    punitive_multiple: FactorParam | None = Field(
+        default=None, description="1–5 for malicious infringement, serious circumstances")
     punitive_reading: Literal["multiplied", "additive"] = Field(
-        default="multiplied", description="multiplied: multiple × base (the statute's wording); additive: base + multiple × base")
+        default="multiplied",
+        description="multiplied: multiple × base (the statute's wording); additive: base + multiple × base")
     evidence: str | None = None
 
     @model_validator(mode="after")
@@ -210,7 +212,8 @@ class UnfairCompetitionConfig(StrictModel):
     conduct: Literal["confusion", "trade_secret", "false_advertising", "other"]
     method: Literal["actual_loss", "infringer_gain", "statutory"]
     not_determinable: dict[Literal["actual_loss", "infringer_gain"], str] = Field(default_factory=dict)
-    amount: MoneyParam | None = Field(default=None, description="the loss or gain, when not computed from units × unit profit")
+    amount: MoneyParam | None = Field(
+        default=None, description="the loss or gain, when not computed from units × unit profit")
     units: int | None = Field(default=None, ge=0)
     statutory_amount: MoneyParam | None = None
     punitive_multiple: FactorParam | None = Field(default=None, description="trade secrets only (2019 Art. 17 ¶3)")

@@ -10,6 +10,7 @@ Public API (spaCy is imported lazily, inside the functions):
 
 from __future__ import annotations
 
+from litigator.facts.extract import extract_paths, extract_text_facts, iter_supported_files
 from litigator.facts.model import (
     AcceptResult,
     DecodedText,
@@ -19,9 +20,8 @@ from litigator.facts.model import (
     Proposal,
     Proposals,
 )
-from litigator.facts.readers import SUPPORTED_SUFFIXES, read_text
-from litigator.facts.extract import extract_paths, extract_text_facts, iter_supported_files
 from litigator.facts.proposals import WrittenProposals, accept, propose, unresolved_conflicts, write_proposals
+from litigator.facts.readers import SUPPORTED_SUFFIXES, read_text
 
 __all__ = [
     "AcceptResult", "DecodedText", "Fact", "FactsResult", "FileEntry", "Proposal", "Proposals",

@@ -65,14 +65,16 @@ _ORG_BAD_START = re.compile(r"该|本|我|贵|上述|其|此|各|两|同一|一�
 _SHORT_NAME = re.compile(r"[(](?:以下)?简称[“\"]?([^”\")]{2,20})[”\"]?[)]")
 _SHOP_SUFFIX = ("专营店", "旗舰店", "专卖店", "小店", "小铺", "小屋", "商城", "网店", "店铺", "精品店", "企业店")
 _SHOP_CUE = re.compile(
-    r"(?:店铺名称|店名|店铺名|网店名称|商铺名称)(?:(?:为|是)?[ :]*" + _QUOTED + r"|[ ]*[:|][ ]*([^，,。；;\s|()“\"]{2,25}))"
+    r"(?:店铺名称|店名|店铺名|网店名称|商铺名称)(?:(?:为|是)?[ :]*" + _QUOTED
+    + r"|[ ]*[:|][ ]*([^，,。；;\s|()“\"]{2,25}))"
     r"|(?:店铺|网店|开设店铺|开设网店|在)(?=[“\"])")
 _QUOTE_CHAIN = re.compile(r"(?:" + _QUOTED + r"[、和及与或]?){1,6}")
 _BRAND_AFTER = re.compile(r"[ ]*(?:注册商标|商标|品牌|牌|字样)")
 _BRAND_BEFORE = re.compile(r"(?:品牌|商标|标注|印有|假冒|涉及品牌|标题含|标题含有|关键词)[ :：]*$")
 _PLATFORM_CUE = re.compile(r"《([" + _H + r"A-Za-z0-9]{1,8}?)(?:平台)?(?:服务协议|用户协议|规则)》")
 _PLATFORM_QUOTED = re.compile(_QUOTED + r"(?=[ ]*\((?:网址|域名)|平台)")
-_PRODUCT_STOP = re.compile(r"注册|许可|授权|商品|产品|货物|物品|行为|维权|一案|字样|案|权|的|是|在|了|和|与|及|或|中$|标识|包装|商标")
+_PRODUCT_STOP = re.compile(r"注册|许可|授权|商品|产品|货物|物品|行为|维权|一案|字样|案|权|的|是|在|了|和|与|及|或|中$"
+                           r"|标识|包装|商标")
 _PRODUCT_CUE_AT = re.compile(r"注册商标的?|商标的?|品牌的?|”的?(?![“\"])")
 # possessive (``*+``/``++``): runs of figures and units never backtrack into each other (no ReDoS)
 _PRODUCT_AT = re.compile(r"[ ]*+(?:[0-9A-Za-z.]++[ ]?(?:毫安|mAh|ml|ML|g|kg|W|寸)?[ ]*+)*+(?P<p>[" + _H + r"]{2,8})")
@@ -103,7 +105,8 @@ def zh_name_candidates(t: str) -> list[Candidate]:
         while n < len(seg) and "\u4e00" <= seg[n] <= "\u9fff" and seg[n] not in _ZH_STOP_AFTER_NAME:
             n += 1
         if 2 <= n <= 4 and surname.match(seg) and "某" not in seg[:n]:
-            if n == 4 and not re.match(r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木)", seg):
+            if n == 4 and not re.match(r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐"
+                                       r"|端木)", seg):
                 continue
             if _ORG_SUFFIX.search(seg[:n]) or seg[:n].endswith(("公司", "法院")):
                 continue
@@ -225,9 +228,12 @@ _PERSON_CUES = [
     re.compile(rf"/s/\s*(?P<n>{_NAME})"),
     re.compile(rf"(?:DECLARATION|AFFIDAVIT) OF\s+(?P<n>{_NAME_CAPS}|{_NAME})"),
     re.compile(rf"(?:Captured|Prepared|Signed|Reviewed|Submitted|Written|Sworn|Declared|Purchased|Conducted)\s+by:?\s+(?P<n>{_NAME})"),
-    re.compile(rf"(?:^|\n)(?:From|To|Cc|CC|Attn|Attention|Contact|Name|Investigator|Declarant|Buyer|Seller|Owner|Signatory):?\s+(?P<n>{_NAME})(?=\s*[<,\n(]|$)"),
+    re.compile(rf"(?:^|\n)(?:From|To|Cc|CC|Attn|Attention|Contact|Name|Investigator|Declarant|Buyer|Seller|Owner"
+               rf"|Signatory):?\s+(?P<n>{_NAME})(?=\s*[<,\n(]|$)"),
     re.compile(rf"(?:This is|My name is|I am|I'm)\s+(?P<n>{_NAME})(?=\s+(?:from|of|and|at)\b|[,.])"),
-    re.compile(rf"(?:Sincerely|Best regards|Kind regards|Regards|Respectfully submitted|Very truly yours|Yours truly|Yours sincerely|Best|Thanks|Thank you),?[ \t]*\n(?:[ \t]*\n)*(?:/s/\s*)?(?P<n>{_NAME})[ \t]*(?=\n|$)"),
+    re.compile(r"(?:Sincerely|Best regards|Kind regards|Regards|Respectfully submitted|Very truly yours|Yours truly"
+               r"|Yours sincerely|Best|Thanks|Thank you),?[ \t]*\n(?:[ \t]*\n)*(?:/s/\s*)?"
+               rf"(?P<n>{_NAME})[ \t]*(?=\n|$)"),
 ]
 _NOT_PERSON = {"Amazon Customer", "Dear Sir", "Sir Madam", "United States", "District Court", "Schedule A"}
 _EN_ORG_SUFFIX = re.compile(
@@ -256,10 +262,13 @@ _CAPS_WORD = r"[A-Z][A-Z0-9]{2,}(?:[ \-][A-Z0-9]{2,})?"
 # the chain starts at the beginning of a run of capitals/figures (else every position of a long run
 # is retried to the run's end: quadratic)
 _EN_BRAND_MARKS = re.compile(
-    rf"(?P<chain>[A-Z](?<![A-Z0-9].)[A-Z0-9]{{2,}}+(?:[ \-][A-Z0-9]{{2,}})?(?:(?:,\s*|\s+(?:and|or|&)\s+){_CAPS_WORD})*)\s+(?:marks?|trademarks?|brands?|Marks?|Trademarks?)\b")
+    r"(?P<chain>[A-Z](?<![A-Z0-9].)[A-Z0-9]{2,}+(?:[ \-][A-Z0-9]{2,})?"
+    rf"(?:(?:,\s*|\s+(?:and|or|&)\s+){_CAPS_WORD})*)"
+    r"\s+(?:marks?|trademarks?|brands?|Marks?|Trademarks?)\b")
 _EN_BRAND_PAREN = re.compile(r"\d{1,2},\d{3},\d{3}\s*\((?P<n>[^)\n]{2,30})\)")
 _EN_BRAND_LABEL = re.compile(r"\bBrand\s*[:|]\s*(?P<n>[^\n,;|]{2,30}?)\s*(?=$|[\n,;|])", re.M)
-_EN_BRAND_CUE = re.compile(r"\b(?:[Cc]ounterfeit|[Gg]enuine|[Aa]uthentic|[Ff]ake|[Oo]riginal|[Kk]nockoff|[Ii]mitation)\s+(?P<n>[A-Z][A-Z0-9]{2,})\b")
+_EN_BRAND_CUE = re.compile(r"\b(?:[Cc]ounterfeit|[Gg]enuine|[Aa]uthentic|[Ff]ake|[Oo]riginal|[Kk]nockoff|[Ii]mitation)"
+                           r"\s+(?P<n>[A-Z][A-Z0-9]{2,})\b")
 _EN_PRODUCT_CUE = re.compile(
     r"(?:purchased|bought|ordered)\s+(?:one|a|an|two|three|\d+)\s+[\"“](?P<n>[^\"”\n]{3,120})[\"”]"
     r"|product\s+titled\s+[\"“](?P<n2>[^\"”\n]{3,120})[\"”]"
@@ -270,9 +279,11 @@ _EN_COURT = re.compile(
     r"(?:UNITED STATES|United States|U\.S\.)\s+(?:DISTRICT|BANKRUPTCY|District|Bankruptcy)\s+(?:COURT|Court)"
     r"(?:\s+(?:FOR THE|for the)\s+(?:(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|MIDDLE|Northern|Southern|Eastern|"
     r"Western|Central|Middle)\s+)?(?:DISTRICT|District)\s+(?:OF|of)\s+(?:[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+)?))?"
-    r"|(?:UNITED STATES|United States)\s+(?:COURT OF APPEALS|Court of Appeals)\s+(?:FOR THE|for the)\s+[A-Z][A-Za-z]+\s+(?:CIRCUIT|Circuit)"
+    r"|(?:UNITED STATES|United States)\s+(?:COURT OF APPEALS|Court of Appeals)\s+(?:FOR THE|for the)"
+    r"\s+[A-Z][A-Za-z]+\s+(?:CIRCUIT|Circuit)"
     r"|(?:SUPREME COURT|Supreme Court) (?:OF|of) (?:THE|the) (?:UNITED STATES|United States)"
-    r"|(?:SUPERIOR|CIRCUIT|SUPREME|Superior|Circuit|Supreme) (?:COURT|Court) (?:OF|of) [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?")
+    r"|(?:SUPERIOR|CIRCUIT|SUPREME|Superior|Circuit|Supreme) (?:COURT|Court) (?:OF|of)"
+    r" [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?")
 _STATES_MULTI = re.compile(r"^(?:New|North|South|West|Rhode|District)\b")
 
 
@@ -545,7 +556,7 @@ def en_name_candidates(t: str) -> list[Candidate]:
     # a distinctive first word used alone as the organisation's possessive ("Orrin's"); one pass
     # over the "'s" of the text, not one per organisation
     firsts: dict[str, int] = {}  # first word -> its rank (order of the organisations)
-    for s, e, name in orgs:
+    for _s, _e, name in orgs:
         first = name.split()[0]
         if len(first) >= 4 and not first.isupper() and first not in _EN_ROLE and first not in firsts:
             firsts[first] = len(firsts)
@@ -563,7 +574,7 @@ def en_name_candidates(t: str) -> list[Candidate]:
                 rank = firsts.get(t[i:j])
                 if rank is not None and not (i > 0 and _WORD_CHAR.match(t, i - 1)) and _WORD_CHAR.match(t, i):
                     found.append((rank, i))
-            for rank, i in sorted(found):
+            for _rank, i in sorted(found):
                 out.append((i, j, "ORG", t[i:j], None, None))
     shop_tails = find(("tore", "eller", "hop"))
     for i, rx in enumerate(_EN_SHOP_CUE):

@@ -46,7 +46,8 @@ _DEFENDANT_BEFORE = re.compile(
     r"被申请人|Business Name|Seller|Defendant|Operator|Sold by)[\s:：|“\"]*$")
 _DEFENDANT_AFTER = re.compile(r"^[\s,，]*(?:[（(]被告|\n\s*Operator of|（经营者)")
 _PLAINTIFF_BEFORE = re.compile(r"(?:原告|申请人|出具单位|提交人|委托人|发布方)[\s:：]*$")
-_AMOUNT_CUE = re.compile(r"(?:实付款?|应付总额|实付金额|付款金额|支付金额|订单金额|合计|总计|a total of|total of|total|Total|paid)"
+_AMOUNT_CUE = re.compile(r"(?:实付款?|应付总额|实付金额|付款金额|支付金额|订单金额|合计|总计"
+                         r"|a total of|total of|total|Total|paid)"
                          r"[\s:：“\"]*$")
 
 
@@ -108,7 +109,9 @@ def _choose(facts: list[Fact], texts: dict[str, str]) -> dict[str, tuple[Fact, s
                 chosen["defendant_id_number"] = (f, f.value, [])
                 break
 
-    def most_mentioned(kind: str, exclude: set[str] = set(), group=lambda v: v) -> None:
+    def most_mentioned(kind: str, exclude: set[str] | None = None, group=lambda v: v) -> None:
+        if exclude is None:
+            exclude = set()
         items = [f for f in by_type.get(kind, []) if f.value not in exclude]
         if not items:
             return None
@@ -185,7 +188,8 @@ def proposals_from_facts(facts: list[Fact], texts: dict[str, str], case_data: An
         current = _get_path(case_data, field) if case_data is not None else None
         current_s = None if current is None else str(current)
         conflict = current_s is not None and _norm(current_s) != _norm(value)
-        out.append(Proposal(key=key, field=field, value=value, currency=f.currency if key == "purchase_amount" else None,
+        out.append(Proposal(key=key, field=field, value=value,
+                            currency=f.currency if key == "purchase_amount" else None,
                             file=f.file, start=f.start, end=f.end, line=f.line, text=f.text,
                             current=current_s, conflict=conflict, alternatives=alts))
     return out
@@ -202,7 +206,6 @@ def _norm(value: str) -> str:
 def _load_yaml(path: Path):
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
-
     from ruamel.yaml.util import load_yaml_guess_indent
 
     yaml = YAML()
@@ -520,7 +523,8 @@ def _case_errors(text: str) -> list[dict] | None:
         for e in err.errors(include_url=False):
             loc = tuple(p for p in e.get("loc", ()) if isinstance(p, int) or not (
                 "[" in str(p) or str(p) in ("str", "int", "Decimal", "date", "none", "literal")))
-            out.append({"loc": loc, "type": e.get("type"), "msg": e.get("msg", "invalid").removeprefix("Value error, ")})
+            out.append({"loc": loc, "type": e.get("type"),
+                        "msg": e.get("msg", "invalid").removeprefix("Value error, ")})
         return out
     return []
 

@@ -52,7 +52,7 @@ _SUFFIX_CUR = {
     "港币": "HKD", "欧元": "EUR", "英镑": "GBP", "dollars": "USD", "dollar": "USD", "USD": "USD",
     "RMB": "CNY", "CNY": "CNY", "yuan": "CNY", "HKD": "HKD", "EUR": "EUR", "euros": "EUR", "euro": "EUR",
     "GBP": "GBP", "pounds": "GBP", "CHF": "CHF", "JPY": "JPY", "CAD": "CAD", "AUD": "AUD", "SGD": "SGD",
-    "€": "EUR", "dollars": "USD", "dollar": "USD", "euro": "EUR",
+    "€": "EUR",
 }
 
 
@@ -80,7 +80,8 @@ _MONEY_PREFIX_CN = re.compile(
     rf"(?P<frac>(?:零?[{_CN_DIGIT}][角分]){{1,2}}|整)?")
 _MONEY_SUFFIX = re.compile(
     rf"(?P<num>{_AR_FREE})(?P<scale>\s?[万亿]|{_EN_SCALE})?(?P<approx>[余多])?"
-    rf"\s?(?P<cur>块钱|元|圆|块|美元|美金|港元|港币|欧元|英镑|€(?![0-9A-Za-z])|(?:(?:US |U\.S\. )?(?:dollars?|Dollars?)|"
+    rf"\s?(?P<cur>块钱|元|圆|块|美元|美金|港元|港币|欧元|英镑|€(?![0-9A-Za-z])"
+    rf"|(?:(?:US |U\.S\. )?(?:dollars?|Dollars?)|"
     rf"DOLLARS?|USD|RMB|CNY|yuan|Yuan|YUAN|HKD|EUR|euros?|Euros?|EUROS?|GBP|pounds|Pounds|CHF|JPY|CAD|AUD|SGD)\b)"
     rf"(?P<zheng>整)?")
 _MONEY_RANGE = re.compile(
@@ -390,7 +391,8 @@ def case_number_candidates(text: str, t: str) -> list[Candidate]:
 
 _ID = re.compile(r"[1-9](?<![0-9A-Za-z].)\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
                  r"(?![0-9A-Za-z])")
-_USCC = re.compile(r"[0-9A-HJ-NPQRTUWXY](?<![0-9A-Za-z].)[0-9A-HJ-NPQRTUWXY]\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])")
+_USCC = re.compile(r"[0-9A-HJ-NPQRTUWXY](?<![0-9A-Za-z].)[0-9A-HJ-NPQRTUWXY]\d{6}[0-9A-HJ-NPQRTUWXY]{10}"
+                   r"(?![0-9A-Za-z])")
 _ID_CUE = re.compile(r"身份|证号|号码|ID|id|Identity|identity")
 _USCC_CUE = re.compile(r"信用代码|代码|Register|register|credit|Credit|USCC|注册号")
 
@@ -490,7 +492,8 @@ def order_candidates(t: str) -> list[Candidate]:
 
 _URL = re.compile(r"[HhWw](?<![@0-9A-Za-z_.].)(?:(?<=[Hh])[Tt][Tt][Pp][Ss]?://|(?<=[Ww])[Ww][Ww]\.)"
                   r"[^\s“”\"'<>()\[\]{}，。；、！？|]+")
-_URL_CUED = re.compile(r"(?:网址|网站|域名|website|Website|domain|Domain|URL)[:：\s]*(?P<v>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:/[^\s“”\"'<>()，。；]*)?)")
+_URL_CUED = re.compile(r"(?:网址|网站|域名|website|Website|domain|Domain|URL)[:：\s]*"
+                       r"(?P<v>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:/[^\s“”\"'<>()，。；]*)?)")
 
 
 def url_candidates(t: str) -> list[Candidate]:
@@ -509,8 +512,8 @@ def url_candidates(t: str) -> list[Candidate]:
 _TM_ZH = re.compile(r"第\s?(?P<v>\d{5,9})\s?号")
 _TM_ZH_CUE = re.compile(r"商标|注册号|注册证")
 _TM_ZH_PLAIN = re.compile(r"(?:商标注册号|注册号|注册证号)(?:为|是)?[:\s]*(?P<v>\d{5,9})(?!\d)")
-_TM_EN = re.compile(r"(?:Reg(?:istration)?\.?\s*(?:Nos?\.?|Numbers?)|Registration\s+(?:Nos?\.?|Numbers?)|Reg\.)\s*[:#]?",
-                    re.I)
+_TM_EN = re.compile(r"(?:Reg(?:istration)?\.?\s*(?:Nos?\.?|Numbers?)|Registration\s+(?:Nos?\.?|Numbers?)|Reg\.)"
+                    r"\s*[:#]?", re.I)
 _TM_EN_HINT = re.compile(r"[Gg](?<=[Rr][Ee].)")  # every match starts with "reg", any case
 _TM_EN_NUM = re.compile(r"(?<![\d,])(?:\d{1,2},\d{3},\d{3}|\d{6,8})(?![\d,]\d)")
 

@@ -32,8 +32,16 @@ from typing import TYPE_CHECKING, Iterable
 from litigator.errors import DataFileError, LitigatorError
 from litigator.money import quantize
 from litigator.sales import sources as srcmod
-from litigator.sales.model import (Period, RejectedRow, SalesConfig, SalesFile, SalesLine, SalesSummary,
-                                   SalesTotals, ValidationReport)
+from litigator.sales.model import (
+    Period,
+    RejectedRow,
+    SalesConfig,
+    SalesFile,
+    SalesLine,
+    SalesSummary,
+    SalesTotals,
+    ValidationReport,
+)
 from litigator.sales.profiles import ProfileMatch
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -352,7 +360,7 @@ def build_classify_sql(union_sql: str, cols: set[str], selection: Selection, che
         rules.append((code["unpaid"], f"status IN ({_sql_list(_variants(UNPAID_STATUSES))})"))
         rules.append((code["closed"], f"status IN ({_sql_list(_variants(CLOSED_STATUSES))})"))
     rules.append((code["fully_refunded"],
-                  f"(amount > 0 AND refund >= amount)"
+                  "(amount > 0 AND refund >= amount)"
                   + (f" OR status IN ({_sql_list(_variants(REFUNDED_STATUSES))})" if has("status") else "")))
     # A WHEN whose condition is NULL is not taken, as if false: no COALESCE(…, false) wrappers
     # (they cost ~3 % of the pass on 10M rows).
@@ -1182,5 +1190,5 @@ def detect_case_profiles(folder: "CaseFolder") -> list[ProfileMatch]:
     return out
 
 
-__all__ = ["detect_case_profiles", "SalesRejectError", "detect_profile", "summarise", "summarise_all_sellers", "scan", "summary_for",
-           "LitigatorError"]
+__all__ = ["detect_case_profiles", "SalesRejectError", "detect_profile", "summarise", "summarise_all_sellers", "scan",
+           "summary_for", "LitigatorError"]

@@ -393,9 +393,10 @@ def _collect_rejects(con, src: Source, rejects: str, data_path: Path) -> None:
     positions = [r[0] for r in rows]
     lines = _lines_at_bytes(data_path, positions)
     src.dropped_lines = lines
-    for line, (_, etype, msg) in zip(lines, rows):
+    for line, (_, etype, _msg) in zip(lines, rows):
         reason = {"TOO MANY COLUMNS": "malformed line: too many fields",
-                  "TOO FEW COLUMNS": "malformed line: too few fields", "MISSING COLUMNS": "malformed line: too few fields",
+                  "TOO FEW COLUMNS": "malformed line: too few fields",
+                  "MISSING COLUMNS": "malformed line: too few fields",
                   "INVALID UNICODE": "malformed line: invalid text encoding",
                   "UNQUOTED VALUE": "malformed line: bad quoting",
                   "LINE SIZE OVER MAXIMUM": "malformed line: too long"}.get(str(etype), f"malformed line: {etype}")

@@ -19,7 +19,8 @@ PLATFORM = {
     "defendants": [{"name": "某某", "kind": "person"}],
     "products": [{"name": "成猫粮", "skus": ["A1"]}],
     "agreement": {"name": "《示例平台服务协议》",
-                  "clauses": ["用户的行为使平台遭受损失（包括商誉损失及对外支付的赔偿金、和解款、律师费等），用户应赔偿全部损失。"],
+                  "clauses": ["用户的行为使平台遭受损失（包括商誉损失及对外支付的赔偿金、和解款、律师费等），"
+                              "用户应赔偿全部损失。"],
                   "exhibit": "evidence/04-agreement.txt"},
     "scenarios": {"base": {"goodwill": {"method": "revenue_multiple", "multiple": "1"}}},
     "filing_date": "2026-12-01",

@@ -3,8 +3,8 @@
 from decimal import Decimal as D
 
 import pytest
-
 from damages_factories import BRAND, scenario_case
+
 from litigator.damages import compute
 from litigator.errors import DamagesError
 

@@ -7,9 +7,9 @@ net 171,200.00.
 from decimal import Decimal as D
 
 import pytest
+from damages_factories import PLATFORM, sales, scenario_case
 from pydantic import ValidationError
 
-from damages_factories import PLATFORM, case, sales, scenario_case
 from litigator.damages import compute
 from litigator.errors import DamagesError
 

@@ -4,8 +4,8 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-
 from damages_factories import BRAND, PLATFORM, case, sales
+
 from litigator.casefile import load_case
 from litigator.damages import comparison, compute, explain, head_rows, scenario_needs_sales, select
 from litigator.damages.model import Scenario

@@ -15,9 +15,9 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from damages_factories import BRAND, PLATFORM, case, sales, scenario_case
 from pydantic import ValidationError
 
-from damages_factories import BRAND, PLATFORM, case, sales, scenario_case
 from litigator.casefile import load_case
 from litigator.damages import compute
 from litigator.damages.fees import case_acceptance_fee, case_fee_formula, preservation_fee

@@ -5,8 +5,8 @@ import datetime as dt
 from decimal import Decimal as D
 
 import pytest
-
 from damages_factories import BRAND, line, sales, scenario_case
+
 from litigator.damages import compute
 from litigator.errors import DamagesError
 from litigator.money import format_amount

@@ -14,9 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from support import EXAMPLES, require_tool, run_cli
 
 from litigator.money import format_yuan
-from support import EXAMPLES, require_tool, run_cli
 
 CN_EXAMPLES = sorted(p.parent.name for p in EXAMPLES.glob("*/case.yaml")
                      if "jurisdiction: cn" in p.read_text(encoding="utf-8"))

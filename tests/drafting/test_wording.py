@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from docx import Document
-
 from support import edit_case, run_cli
 
 

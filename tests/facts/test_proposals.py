@@ -5,6 +5,7 @@ import shutil
 import pytest
 from ruamel.yaml import YAML
 
+from litigator.errors import OutputExistsError
 from litigator.facts import accept, propose, unresolved_conflicts, write_proposals
 from litigator.facts.proposals import KEY_FIELDS, _get_path
 
@@ -43,7 +44,7 @@ def test_propose_then_accept_fills_a_stripped_example(tmp_path):
     assert all(_get_path(load(case / "case.yaml"), f) is None for f in fields)
     written, _ = write_proposals(case)
     assert written.name == "facts.yaml"
-    with pytest.raises(Exception):
+    with pytest.raises(OutputExistsError):
         write_proposals(case)  # exists, no force
     result = accept(case, None)
     assert (case / "case.yaml.bak").is_file()

@@ -14,6 +14,7 @@ from litigator.facts import pipeline as P
 from litigator.facts import structured as S
 from litigator.facts.readers import read_text
 from litigator.facts.text import fold_width
+
 from .conftest import DEV
 
 DOCS = Path(__file__).parent / "docs"

@@ -95,7 +95,8 @@ def test_mapping_naming_a_missing_column(make_case):
 
 def test_mapping_with_an_unknown_field(make_case):
     text = csv_text(["单号", "件数"], [["1", "1"]])
-    folder = make_case({"sales/o.csv": text}, {"files": ["sales/o.csv"], "columns": {"orderid": "单号", "quantity": "件数"}})
+    folder = make_case({"sales/o.csv": text},
+                       {"files": ["sales/o.csv"], "columns": {"orderid": "单号", "quantity": "件数"}})
     with pytest.raises(DataFileError, match="columns: unknown field 'orderid'"):
         summarise(folder)
 
@@ -156,9 +157,10 @@ def test_a_sales_file_outside_the_case_folder_is_refused(make_case, tmp_path):
 
 
 def test_parquet_float_money_rounds_half_up(make_case, tmp_path):
+    from decimal import Decimal
+
     import pyarrow as pa
     import pyarrow.parquet as pq
-    from decimal import Decimal
 
     from litigator.sales import summarise
 

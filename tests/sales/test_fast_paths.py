@@ -41,7 +41,8 @@ def test_kept_lines_unique_path_equals_the_general_path(tmp_path):
     result = engine.scan(tmp_path, config, [Product(name="x", skus=["A", "B"])])
     con = result.con
     assert con.execute(engine._MULTI_VARIANT_SQL).fetchone()[0] == 0  # the unique path was taken
-    cols = "seller, order_id, sku, ts, qty, amount, refund, buyer, sku_rule, title_mask, month, n_rows, variants, product"
+    cols = ("seller, order_id, sku, ts, qty, amount, refund, buyer, sku_rule, title_mask, month, n_rows, variants, "
+            "product")
     fast = con.execute(f"SELECT {cols} FROM kept_lines ORDER BY ALL").fetchall()
     con.execute(engine._KEPT_SQL.format(product=engine._product_sql(result.selection)))
     general = con.execute(f"SELECT {cols} FROM kept_lines ORDER BY ALL").fetchall()

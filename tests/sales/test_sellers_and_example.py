@@ -79,7 +79,8 @@ def test_example_case_totals():
     # The notarised test purchase is among the kept orders.
     test_purchase = [r for r in rows if r["订单编号"] == '="3871120495512763041"']
     assert len(test_purchase) == 1 and test_purchase[0] in kept
-    assert test_purchase[0]["买家实际支付金额"] == "129.00" and test_purchase[0]["订单创建时间"].startswith("2024-11-12")
+    assert test_purchase[0]["买家实际支付金额"] == "129.00"
+    assert test_purchase[0]["订单创建时间"].startswith("2024-11-12")
 
 
 def _platform_rows_with_s1_malformed() -> tuple[list[str], list[list[str]]]:

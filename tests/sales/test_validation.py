@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from litigator.errors import DataFileError, LitigatorError
+from litigator.errors import LitigatorError
 from litigator.sales import summarise
 from litigator.sales.engine import SalesRejectError
 
