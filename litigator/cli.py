@@ -307,10 +307,17 @@ def damages(
         bool, typer.Option("--accept-rejects", help="go on despite malformed sales rows")
     ] = False,
     format: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+    precedents: Annotated[
+        Optional[list[Path]], typer.Option("--precedents", help="a folder of your own precedents (repeatable)")
+    ] = None,
 ) -> None:
-    """Claim heads per scenario under the law of the forum, with court fees.
+    """Claim heads per scenario under the law of the forum, with court fees, calibrated against precedents.
+
+    Below the scenario tables: the most similar decided cases, the expected award and the awarded range
+    of each scenario, and the court-fee risk (internal work product, never in the complaint).
 
     Example: litigator damages examples/platform-v-seller --format json
+    Example: litigator damages my-case --precedents ~/firm-precedents
     """
     from litigator import damages as damages_stage
     from litigator import pipeline
@@ -320,7 +327,7 @@ def damages(
         raise LitigatorError(f"no scenario {scenario!r} (have: {', '.join(folder.case.scenarios)})",
                              folder.case_file, "scenarios")
     summary = pipeline.load_sales(folder, accept_rejects=accept_rejects)
-    report = pipeline.compute_damages(folder, summary)
+    report = pipeline.calibrate(folder, pipeline.compute_damages(folder, summary), summary, precedents)
     if scenario is not None:
         report = damages_stage.select(report, scenario)
     extra = list(summary.warnings) if summary else []
@@ -360,6 +367,183 @@ def _print_damages(report) -> None:
             t.add_row(row["scenario"] + (" (filed)" if row["filed"] else ""), row["total"], row["case_fee"],
                       row["preservation_fee"], row["warnings"])
         console.print(t)
+    _print_calibration(report)
+
+
+def _print_calibration(report) -> None:
+    from litigator.money import format_amount
+
+    cal = report.calibration
+    if cal is None:
+        return
+    console = _console()
+    t = _table("id", "court", "year", "claimed", "awarded", "ratio", "score",
+               figures=("year", "claimed", "awarded", "ratio", "score"),
+               title=f"Most similar precedents ({report.currency}; internal, not for the complaint)")
+    for n in cal.neighbours:
+        t.add_row(n.id, n.court, str(n.year or "—"), format_amount(n.claimed), format_amount(n.awarded), n.ratio,
+                  n.score)
+    console.print(t)
+    if cal.fallback:
+        print(f"fallback: {cal.fallback}")
+    t = _table("scenario", "claim", "expected award (low–mid–high)", "awarded range", "over-claim",
+               figures=("claim",), title="Calibration")
+    for s in report.scenarios:
+        c = s.calibration
+        if c is None:
+            continue
+        e = c.expected_award
+        rng = (f"{format_amount(c.awarded_range.low)}–{format_amount(c.awarded_range.high)}"
+               if c.awarded_range else "—")
+        over = f"yes (> {c.over_claim_factor}× high)" if c.over_claim else "no"
+        t.add_row(s.name, format_amount(s.total),
+                  f"{format_amount(e.low)}–{format_amount(e.mid)}–{format_amount(e.high)}", rng, over)
+    console.print(t)
+    if report.risk:
+        t = _table("scenario", "claim", "court fee", "expected award", "from", "fee borne if expected",
+                   figures=("claim", "court fee", "expected award", "fee borne if expected"),
+                   title="Risk: the plaintiff's share of the court fee if the expected amount is awarded")
+        for r in report.risk:
+            t.add_row(r.scenario, format_amount(r.claim), _money_or_dash(r.case_fee),
+                      format_amount(r.expected_award), r.expected_award_source,
+                      _money_or_dash(r.fee_borne_if_expected))
+        console.print(t)
+        print(f"basis: {report.risk[0].basis}")
+
+
+def _money_or_dash(value) -> str:
+    from litigator.money import format_amount
+
+    return format_amount(value) if value is not None else "—"
+
+
+# ---------------------------------------------------------------------------------------------
+# precedents
+# ---------------------------------------------------------------------------------------------
+
+precedents_app = typer.Typer(
+    help="Query and validate the precedent library (real, sourced cases: claimed vs awarded).\n\n"
+         "Example: litigator precedents search 猫粮 --forum cn",
+    no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(precedents_app, name="precedents")
+
+PrecedentDirs = Annotated[
+    Optional[list[Path]], typer.Option("--precedents", help="add a folder of your own precedents (repeatable)")]
+
+
+@precedents_app.command("search")
+def precedents_search(
+    query: Annotated[Optional[str], typer.Argument(help="free text, Chinese or English (ranked by TF-IDF)")] = None,
+    forum: Annotated[Optional[str], typer.Option(help="cn or us")] = None,
+    cause: Annotated[Optional[str], typer.Option(help="contract, tort, trademark, unfair_competition, …")] = None,
+    plaintiff_type: Annotated[Optional[str], typer.Option(help="platform, brand_owner or other")] = None,
+    brand: Annotated[Optional[str], typer.Option(help="a brand name (part of it is enough)")] = None,
+    category: Annotated[Optional[str], typer.Option(help="product category, e.g. pet_supplies")] = None,
+    court: Annotated[Optional[str], typer.Option(help="part of the court's name")] = None,
+    year_from: Annotated[Optional[int], typer.Option(help="decided in or after this year")] = None,
+    year_to: Annotated[Optional[int], typer.Option(help="decided in or before this year")] = None,
+    min_award: Annotated[Optional[str], typer.Option(help="awarded at least (e.g. 100000)")] = None,
+    max_award: Annotated[Optional[str], typer.Option(help="awarded at most")] = None,
+    limit: Annotated[int, typer.Option(help="at most this many results")] = 20,
+    format: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+    precedents: PrecedentDirs = None,
+) -> None:
+    """Find precedents by filters and free text.
+
+    Example: litigator precedents search 猫粮
+    Example: litigator precedents search "counterfeit watches" --plaintiff-type platform --format json
+    Example: litigator precedents search --forum cn --cause trademark --year-from 2020 --min-award 100000
+    """
+    from litigator import precedents as precedents_stage
+    from litigator.precedents.search import Filters, search
+
+    filters = Filters(forum=forum, cause=cause, plaintiff_type=plaintiff_type, brand=brand, product_category=category,
+                      court=court, year_from=year_from, year_to=year_to,
+                      min_award=_amount_option(min_award, "--min-award"),
+                      max_award=_amount_option(max_award, "--max-award"))
+    library = precedents_stage.load(precedents)
+    hits = search(library, query, filters, limit=limit)
+    if format is Format.json:
+        emit_json({"query": query, "count": len(hits),
+                   "results": [{"score": h.score, **_precedent_row(h.precedent)} for h in hits]})
+        return
+    t = _table("id", "court", "year", "cause", "claimed", "awarded", "ratio", "score",
+               figures=("year", "claimed", "awarded", "ratio", "score"), title=f"{len(hits)} precedent(s)")
+    for h in hits:
+        p = h.precedent
+        ratio = p.ratio()
+        t.add_row(p.id, p.court or "—", str(p.year or "—"), p.cause,
+                  f"{_money_or_dash(p.claimed.total)} {p.claimed.currency}" if p.claimed else "—",
+                  f"{_money_or_dash(p.awarded.total)} {p.awarded.currency}" if p.awarded else "—",
+                  f"{ratio:.4f}" if ratio is not None else "—", f"{h.score:.4f}" if h.score is not None else "")
+    _console().print(t)
+
+
+def _amount_option(value: str | None, name: str):
+    if value is None:
+        return None
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(value.replace(",", ""))
+    except InvalidOperation:
+        raise LitigatorError(f"{name}: not an amount: {value!r}") from None
+
+
+def _precedent_row(p) -> dict:
+    from litigator.money import quantize
+
+    data = p.model_dump(mode="json", exclude_none=True)
+    data["claimed_total"] = str(quantize(p.claimed.total)) if p.claimed else None
+    data["awarded_total"] = str(quantize(p.awarded.total)) if p.awarded else None
+    return data
+
+
+@precedents_app.command("show")
+def precedents_show(
+    precedent_id: Annotated[str, typer.Argument(metavar="ID", help="the precedent's id")],
+    format: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+    precedents: PrecedentDirs = None,
+) -> None:
+    """Print one precedent with its source (YAML, or JSON with --format json).
+
+    Example: litigator precedents show taobao-v-yao-royalcanin-2017
+    """
+    from litigator import precedents as precedents_stage
+
+    entry = precedents_stage.load(precedents).get(precedent_id)
+    if format is Format.json:
+        emit_json({"file": str(entry.path), **_precedent_row(entry.precedent)})
+        return
+    from ruamel.yaml import YAML
+
+    print(f"# {entry.path}")
+    yaml = YAML()
+    yaml.default_flow_style = False
+    yaml.width = 110
+    yaml.dump(entry.precedent.model_dump(mode="json", exclude_none=True), sys.stdout)
+
+
+@precedents_app.command("check")
+def precedents_check(
+    folders: Annotated[Optional[list[Path]], typer.Argument(help="library folders (default: the shipped one)")] = None,
+) -> None:
+    """Validate precedent files: schema, source, amounts, dates, duplicate ids. Exit 2 on any problem.
+
+    Example: litigator precedents check
+    Example: litigator precedents check ~/firm-precedents
+    """
+    from litigator import precedents as precedents_stage
+
+    targets = list(folders) if folders else [precedents_stage.shipped_library()]
+    count, problems = precedents_stage.check(targets)
+    for err in problems[:20]:
+        print(f"error: {err.line()}", file=sys.stderr)
+    if len(problems) > 20:
+        print(f"({len(problems) - 20} more)", file=sys.stderr)
+    if problems:
+        raise typer.Exit(2)
+    print(f"{count} file(s) checked in {', '.join(str(t) for t in targets)}: no problems")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -384,6 +568,7 @@ def draft(
         bool, typer.Option("--accept-rejects", help="go on despite malformed sales rows")
     ] = False,
     force: Annotated[bool, typer.Option(help="overwrite existing output files")] = False,
+    precedents: PrecedentDirs = None,
 ) -> None:
     """Draft the filing set: complaint.docx, evidence-list.docx, calculation.json.
 
@@ -393,7 +578,7 @@ def draft(
 
     result = pipeline.draft(case, out_dir=out, scenario=scenario, only=only, pdf=pdf,
                             reference_doc=reference_doc, template_dir=templates, force=force,
-                            accept_rejects=accept_rejects)
+                            accept_rejects=accept_rejects, precedents=precedents)
     warn(result.warnings)
     for p in result.written:
         print(p)

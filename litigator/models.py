@@ -32,6 +32,7 @@ from litigator.identifiers import (
     resident_id_problem,
     sex_from_resident_id,
 )
+from litigator.precedents.model import CalibrationConfig
 from litigator.sales.model import Period, SalesConfig, SalesSummary  # noqa: F401
 
 CLAIM_KINDS = Literal[
@@ -256,6 +257,8 @@ class Case(StrictModel):
         default_factory=list,
         description="awards/settlements the seller already paid others for the same sales (damages)")
     requests: Requests = Field(default_factory=Requests)
+    calibration: CalibrationConfig = Field(
+        default_factory=CalibrationConfig, description="features for finding similar precedents (internal only)")
     filing_date: dt.date | None = Field(default=None, description="default: the date of SOURCE_DATE_EPOCH, else today")
     currency: str = "CNY"
 

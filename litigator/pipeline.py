@@ -58,10 +58,19 @@ def compute_damages(folder: CaseFolder, sales_summary: SalesSummary | None) -> D
         raise locate(err, folder) from None
 
 
-def analyse(case_dir: str | Path, accept_rejects: bool = False) -> CaseRun:
+def calibrate(folder: CaseFolder, report: DamagesReport, sales_summary: SalesSummary | None,
+              precedents: list[Path] | None = None) -> DamagesReport:
+    """Damages, then calibration: the precedents stage reads the damages report (never the reverse)."""
+    from litigator import precedents as precedents_stage
+
+    library = precedents_stage.load(precedents)
+    return precedents_stage.calibrate(report, folder.case, sales_summary, library, filing_date(folder.case))
+
+
+def analyse(case_dir: str | Path, accept_rejects: bool = False, precedents: list[Path] | None = None) -> CaseRun:
     folder = load_case(case_dir)
     sales_summary = load_sales(folder, accept_rejects=accept_rejects)
-    report = compute_damages(folder, sales_summary)
+    report = calibrate(folder, compute_damages(folder, sales_summary), sales_summary, precedents)
     exhibits = collect_exhibits(folder.path)
     warnings = list(sales_summary.warnings) if sales_summary else []
     warnings += _exhibit_warnings(folder, exhibits)
@@ -189,12 +198,13 @@ def draft(
     template_dir: Path | None = None,
     force: bool = False,
     accept_rejects: bool = False,
+    precedents: list[Path] | None = None,
 ) -> DraftResult:
     """Draft the filing set of one case. Writes nothing unless every document rendered."""
     from litigator import drafting
     from litigator.outputs import check_new, write_bytes
 
-    run = analyse(case_dir, accept_rejects=accept_rejects)
+    run = analyse(case_dir, accept_rejects=accept_rejects, precedents=precedents)
     case = run.folder.case
     name = scenario or case.filed_scenario
     if name not in case.scenarios:

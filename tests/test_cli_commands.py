@@ -17,8 +17,7 @@ def test_damages_json_contract():
     data = json.loads(result.out)  # stdout is JSON only
     assert data["jurisdiction"] == "cn" and data["currency"] == "CNY"
     assert data["filed_scenario"] == "base"
-    assert data["calibration"] is None and data["risk"] is None
-    assert any("calibration" in w for w in data["warnings"])
+    assert data["calibration"]["neighbours"] and data["risk"]  # filled by the precedents stage
     base = next(s for s in data["scenarios"] if s["name"] == "base")
     for head in base["heads"]:
         assert set(head) >= {"code", "label", "amount", "currency", "basis", "formula", "inputs"}

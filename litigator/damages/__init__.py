@@ -66,7 +66,8 @@ def select(report: DamagesReport, scenario: str) -> DamagesReport:
     names = [s.name for s in report.scenarios]
     if scenario not in names:
         raise DamagesError(f"no scenario {scenario!r} (have: {', '.join(names)})", "case.yaml", "scenarios")
-    return report.model_copy(update={"scenarios": [report.scenario(scenario)]})
+    risk = [r for r in report.risk if r.scenario == scenario] if report.risk is not None else None
+    return report.model_copy(update={"scenarios": [report.scenario(scenario)], "risk": risk})
 
 
 def _m(value) -> str:

@@ -63,10 +63,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from litigator.models import Case
     from litigator.sales.model import SalesSummary
 
-CALIBRATION_PENDING = (
-    "calibration and risk are not computed yet: the precedent library has not landed; "
-    "compare the claim with decided cases by hand"
-)
 GOODWILL_BASIS = f"{CC}第五百七十七条、第五百八十四条"
 EXPENSES_BASIS = {
     "contract": f"{CC}第五百八十四条",
@@ -283,7 +279,6 @@ def _report_warnings(case: "Case") -> Warnings:
         w.add("ELECT_CONTRACT_OR_TORT",
               "claims list both breach_of_contract and goodwill_tort for the same conduct: the plaintiff "
               "must choose contract or tort liability; drop one before filing")
-    w.add("CALIBRATION_PENDING", CALIBRATION_PENDING)
     return w
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -331,6 +331,74 @@ class PunitiveBlock(_Out):
     basis: str
 
 
+class AwardRange(_Out):
+    low: Amount
+    mid: Amount
+    high: Amount
+
+
+class MoneyRange(_Out):
+    low: Amount
+    high: Amount
+
+
+class ScenarioCalibration(_Out):
+    """What the precedents say about one scenario's claim (filled by the precedents stage).
+
+    ``expected_award``: the estimator's weighted quartiles applied to this claim (for risk pricing).
+    ``awarded_range``: what similar cases were awarded, in money (never a multiple of this claim), for
+    the over-claim test: ``over_claim`` when the claim exceeds ``awarded_range.high`` × ``over_claim_factor``.
+    """
+
+    expected_award: AwardRange
+    awarded_range: MoneyRange | None = None
+    over_claim: bool = False
+    over_claim_factor: str | None = None
+    excess_fee: Amount | None = Field(
+        default=None, description="over-claim: court fee on the claim minus the fee on awarded_range.high")
+    estimator: str = Field(description="which estimator gave expected_award (claim_ratio, population_ratio, …)")
+
+
+class Neighbour(_Out):
+    id: str
+    score: str = Field(description="similarity in [0, 1], 4 places")
+    court: str
+    year: int | None
+    claimed: Amount
+    awarded: Amount
+    ratio: str = Field(description="awarded ÷ claimed, 4 places")
+    sales: Amount | None = Field(default=None, description="the sales figure its source states, if any")
+    scaled_award: Amount = Field(description="the award revenue-scaled to this case (or as awarded)")
+    features: dict[str, str] = Field(default_factory=dict, description="feature → similarity, for the score")
+
+
+class Calibration(_Out):
+    """Report-level calibration: the neighbours used and how (DESIGN.md)."""
+
+    neighbours: list[Neighbour]
+    method: str
+    basis: str
+    weights: dict[str, str] = Field(default_factory=dict, description="feature → weight")
+    case_features: dict[str, str | None] = Field(default_factory=dict)
+    library: str = Field(default="", description="library size and folders read")
+    fallback: str | None = Field(default=None, description="the population figure or set used when neighbours "
+                                                           "are few, and why")
+
+
+class RiskRow(_Out):
+    """Fee exposure of one scenario if the court awards the expected amount (an estimate)."""
+
+    scenario: str
+    claim: Amount
+    case_fee: Amount | None
+    expected_award: Amount
+    expected_award_source: Literal["user", "calibration"]
+    calibrated_mid: Amount | None = None
+    fee_borne_if_expected: Amount | None = Field(
+        default=None, description="the plaintiff's share of the case fee if the expected amount is awarded")
+    basis: str
+
+
 class ScenarioResult(_Out):
     name: str
     heads: list[ClaimHead]
@@ -349,6 +417,8 @@ class ScenarioResult(_Out):
         default_factory=list,
         description="every provision the scenario relies on: liability_basis, then each head's basis; one "
                     "provision per item, statute named, each once, in first-cited order")
+    calibration: ScenarioCalibration | None = Field(
+        default=None, description="filled by the precedents stage (null until it runs)")
 
     def head(self, code: str) -> ClaimHead | None:
         return next((h for h in self.heads if h.code == code), None)
@@ -360,8 +430,8 @@ class DamagesReport(_Out):
     currency: str
     filed_scenario: str
     scenarios: list[ScenarioResult]
-    calibration: dict[str, Any] | None = None
-    risk: dict[str, Any] | None = None
+    calibration: Calibration | None = None
+    risk: list[RiskRow] | None = None
     warnings: list[str] = Field(default_factory=list)
     warning_codes: list[str] = Field(default_factory=list)
 

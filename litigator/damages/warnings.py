@@ -77,9 +77,21 @@ _KINDS = [
                 "infringer's gain used without marking the loss hard to calculate"),
     WarningKind("AUCL_STATUTORY_WITH_DATA", "《中华人民共和国反不正当竞争法》（2019年修正）第十七条第四款",
                 "statutory damages claimed without marking loss and gain hard to determine"),
-    # report level
-    WarningKind("CALIBRATION_PENDING", "DESIGN.md (precedents stage)",
-                "calibration and risk are not computed yet"),
+    # calibration (filled by the precedents stage; sources of the cases are in precedents/SOURCES.md)
+    WarningKind("OVER_CLAIM",
+                "淘宝诉姚某（皇家）案，上海市奉贤区人民法院，2017-07-20 (2,670,000 claimed, 120,000 awarded); "
+                "precedents/cn/population.yaml CN-S02",
+                "the claim is far above what similar cases were awarded"),
+    WarningKind("USER_ESTIMATE_ABOVE_CALIBRATED", "docs/precedents.md",
+                "the user's expected award is above the calibrated high"),
+    WarningKind("CALIBRATION_FEW_NEIGHBOURS", "docs/precedents.md",
+                "fewer than 3 precedents are similar enough: fallback used"),
+    WarningKind("CALIBRATION_UNAVAILABLE", "docs/precedents.md",
+                "no precedent to calibrate with"),
+    WarningKind("CALIBRATION_NO_FACTOR", "docs/precedents.md",
+                "no population figure gives the over-claim factor"),
+    WarningKind("CALIBRATION_EXEMPLARY", "docs/precedents.md",
+                "published typical cases are included in the calibration"),
 ]
 
 KINDS: dict[str, WarningKind] = {k.code: k for k in _KINDS}
