@@ -400,6 +400,8 @@ def calibrate(report: DamagesReport, case: "Case", sales: "SalesSummary | None",
     used = est.used
     range_money = awarded_range(used, feats.revenue) if used else None
     factor = population.over_claim_factor if population else None
+    factor_source = (f"{population.over_claim_figure}, precedents/{feats.forum}/population.yaml"
+                     if population else "")
     if factor is None:
         rw.add("CALIBRATION_NO_FACTOR", f"no population figure for {feats.forum}: the over-claim test is off")
     if feats.include_exemplary:
@@ -413,7 +415,8 @@ def calibrate(report: DamagesReport, case: "Case", sales: "SalesSummary | None",
     scenarios = []
     risk = []
     for s in report.scenarios:
-        scenarios.append(_scenario(report, s, case, ratio_source, estimator, range_money, factor, used, risk))
+        scenarios.append(_scenario(report, s, case, ratio_source, estimator, range_money, factor, factor_source,
+                                   used, risk))
     calibration = Calibration(
         neighbours=[_neighbour(s, feats.revenue) for s in used],
         method=METHOD.format(k=K, min=MIN_SCORE),
@@ -430,7 +433,7 @@ def calibrate(report: DamagesReport, case: "Case", sales: "SalesSummary | None",
 
 def _scenario(report: DamagesReport, s: ScenarioResult, case: "Case", ratios: tuple[Decimal, Decimal, Decimal],
               estimator: str, range_money: tuple[Decimal, Decimal] | None, factor: Decimal | None,
-              used: list[Scored], risk: list[RiskRow]) -> ScenarioResult:
+              factor_source: str, used: list[Scored], risk: list[RiskRow]) -> ScenarioResult:
     from litigator.damages.fees import APPORTIONMENT_BASIS, fee_split
 
     claim = s.total
@@ -456,8 +459,9 @@ def _scenario(report: DamagesReport, s: ScenarioResult, case: "Case", ratios: tu
                          f"{format_amount(excess_fee)}")
             w.add("OVER_CLAIM",
                   f"the claim {format_amount(claim)} is {times}× the high end ({format_amount(range_money[1])}) of "
-                  f"what the most similar cases were awarded (over {factor.quantize(D('0.01'))}×, the published "
-                  f"claim/award ratio, is beyond the usual over-claim); nearest: {_names(used)}{price}")
+                  f"what the most similar cases were awarded; claims typically run about "
+                  f"{factor.quantize(D('0.01'))}× awards ({factor_source}), so this is beyond the usual over-claim; "
+                  f"nearest: {_names(used)}{price}")
     user = next((sc.expected_award for name, sc in case.scenarios.items() if name == s.name), None)
     if user is not None and user > high:
         w.add("USER_ESTIMATE_ABOVE_CALIBRATED",
