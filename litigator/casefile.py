@@ -20,7 +20,6 @@ from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from litigator.errors import CaseFileError, LitigatorError
-from litigator.models import Case
 
 CASE_FILE = "case.yaml"
 
@@ -30,7 +29,7 @@ class CaseFolder:
     """A validated case folder."""
 
     path: Path
-    case: Case
+    case: Any  # the forum's case model (litigator.models.case_model_for)
     raw: Any  # the round-trip YAML document (keeps line numbers and comments)
 
     @property
@@ -196,14 +195,21 @@ def load_case(case_dir: str | Path) -> CaseFolder:
         raise CaseFileError("case.yaml is empty (run `litigator init DIR` for a starter)", path)
     if not isinstance(raw, dict):
         raise CaseFileError("case.yaml must be a mapping of keys (jurisdiction, court, …)", path, "line 1")
+    from litigator.models import case_model_for
+
     try:
-        case = Case.model_validate(_plain(raw))
+        model = case_model_for(raw)
+    except CaseFileError as err:
+        line = key_line(raw, ("jurisdiction",))
+        raise CaseFileError(err.what, path, f"{line}: jurisdiction" if line else "jurisdiction") from None
+    try:
+        case = model.model_validate(_plain(raw))
     except ValidationError as err:
         raise validation_error(err, raw, path) from None
     return CaseFolder(path=folder, case=case, raw=raw)
 
 
-def filing_date(case: Case) -> date:
+def filing_date(case: Any) -> date:
     """``filing_date`` of the case, else SOURCE_DATE_EPOCH's date, else today (UTC)."""
     if case.filing_date:
         return case.filing_date

@@ -111,9 +111,11 @@ def schema() -> None:
 
     Example: litigator schema > case.schema.json
     """
-    from litigator.models import Case
+    from litigator.models import case_adapter
 
-    emit_json(Case.model_json_schema())
+    schema = case_adapter().json_schema()
+    schema["title"] = "Case"  # one model per forum, tagged on `jurisdiction`
+    emit_json(schema)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -355,7 +357,7 @@ def _print_damages(report) -> None:
         marker = " (filed)" if s.name == report.filed_scenario else ""
         t = _table("head", "amount", "formula", "basis", figures=("amount",),
                    title=f"Scenario {s.name}{marker} ({report.currency})")
-        for row in damages_stage.head_rows(s):
+        for row in damages_stage.head_rows(s, report.jurisdiction):
             label = row["label"] if row["code"] in ("total", "case_fee", "preservation_fee") \
                 else f"{row['label']} ({row['code']})"
             t.add_row(label, row["amount"], row["formula"], row["basis"])

@@ -132,60 +132,24 @@ def exhibit_number(exhibits: list[Exhibit], path: str | None) -> int | None:
     return None
 
 
-def cite_exhibits(text: str, exhibits: list[Exhibit]) -> str:
-    """Replace exhibit paths in generated text with their numbers: evidence/04-x.txt → 证据4."""
-    for e in sorted(exhibits, key=lambda e: -len(e.path)):
-        text = text.replace(e.path, f"证据{e.number}")
-    return text
-
-
-def exhibit_ref(exhibits: list[Exhibit], path: str | None) -> str:
-    """（证据N） for an exhibit path, or nothing when the fact has no exhibit."""
-    number = exhibit_number(exhibits, path)
-    return f"（证据{number}）" if number else ""
-
-
-def sales_source(sales: SalesSummary | None) -> str | None:
-    """The order exports in words a court reads, with enough of each hash to check the file."""
-    if sales is None:
-        return None
-    return "；".join(f"被告店铺交易明细导出文件{Path(f.path).name}（第{f.first_line}至{f.last_line}行，"
-                    f"SHA-256：{f.sha256[:16]}…）" for f in sales.files)
-
-
-def legal_basis(scenario) -> list[str]:
-    """Every provision the scenario relies on, each once, grouped by statute in first-cited order:
-    ["《商标法》第五十七条第（三）项、第六十三条第一款", "《解释》第十三条、第十五条"]."""
-    cited = getattr(scenario, "legal_basis", None) or [
-        p.strip() for h in scenario.heads for p in h.basis.split("；") if p.strip()]
-    grouped: dict[str, list[str]] = {}
-    for provision in dict.fromkeys(cited):
-        statute, _, article = provision.partition("》")
-        key = statute + "》" if article else provision
-        grouped.setdefault(key, [])
-        if article:
-            grouped[key].append(article)
-    return [statute + "、".join(articles) for statute, articles in grouped.items()]
-
-
 def template_context(run: CaseRun, scenario_name: str) -> dict:
-    """Everything a template may use. Templates read it; they compute nothing legal."""
+    """Everything a template may use: the shared context, then the forum's additions (e.g. how it
+    cites exhibits). Templates read it; they compute nothing legal."""
+    from litigator import forums
+
     case = run.folder.case
     scenario = run.damages.scenario(scenario_name)
-    return {
+    context = {
         "case": case,
         "scenario": scenario,
         "report": run.damages,
         "sales": run.sales,
         "exhibits": run.exhibits,
         "filing_date": run.filing_date,
-        "exhibit_number": lambda path: exhibit_number(run.exhibits, path),
-        "cite": lambda text: cite_exhibits(text, run.exhibits),
-        "ref": lambda path: exhibit_ref(run.exhibits, path),
-        "sales_source": sales_source(run.sales),
-        "legal_basis": legal_basis(scenario),
         "total": scenario.total,
     }
+    context.update(forums.get(case.jurisdiction).template_context(run, scenario_name))
+    return context
 
 
 def draft(
@@ -201,7 +165,7 @@ def draft(
     precedents: list[Path] | None = None,
 ) -> DraftResult:
     """Draft the filing set of one case. Writes nothing unless every document rendered."""
-    from litigator import drafting
+    from litigator import drafting, forums
     from litigator.outputs import check_new, write_bytes
 
     run = analyse(case_dir, accept_rejects=accept_rejects, precedents=precedents)
@@ -213,7 +177,8 @@ def draft(
     target = Path(out_dir) if out_dir is not None else run.folder.path / OUT_DIR
     if target.exists() and not target.is_dir():
         raise LitigatorError("exists and is not a folder: -o takes the output folder", target)
-    documents = drafting.DOCUMENTS[case.jurisdiction]
+    forum = forums.get(case.jurisdiction)
+    documents = forum.documents
     wanted = only or list(documents)
     for w in wanted:
         if w not in documents and w != "calculation":
@@ -223,16 +188,16 @@ def draft(
 
     warnings = list(run.warnings) + list(run.damages.warnings) + list(run.damages.scenario(name).warnings)
     warnings += _facts_conflicts(run.folder)
-    warnings += particulars_warnings(case)
+    warnings += forum.particulars_warnings(case)
     context = template_context(run, name)
     rendered: dict[Path, bytes] = {}
     for doc_name in wanted:
         if doc_name == "calculation":
             continue
-        template, title = documents[doc_name]
-        markdown = drafting.render_markdown(template, context, template_dir)
+        doc = documents[doc_name]
+        markdown = drafting.render_markdown(doc.template, context, template_dir, forum.template_filters())
         rendered[target / f"{doc_name}.docx"] = drafting.markdown_to_docx(
-            markdown, title, run.filing_date, case.jurisdiction, reference_doc)
+            markdown, doc.title, run.filing_date, forum.style, reference_doc)
     calc = {**run.damages.model_dump(mode="json"),
             "drafted_scenario": name,
             "sales": run.sales.model_dump(mode="json") if run.sales else None}
@@ -262,30 +227,6 @@ def _pdfs(rendered: dict[Path, bytes], on: date) -> dict[Path, bytes]:
             staged = Path(tmp) / path.name
             staged.write_bytes(data)
             out[path.with_suffix(".pdf")] = docx_to_pdf(staged, on)
-    return out
-
-
-# 《民事诉讼法》第一百二十四条: what a complaint states of each party.
-_PLAINTIFF_PERSON = {"sex": "性别", "birth_date": "出生日期（年龄）", "ethnicity": "民族",
-                     "occupation": "职业", "address": "住所", "phone": "联系方式"}
-_PLAINTIFF_ORG = {"address": "住所", "representative": "法定代表人或主要负责人", "phone": "联系方式"}
-_DEFENDANT_PERSON = {"sex": "性别", "address": "住所"}
-_DEFENDANT_ORG = {"address": "住所"}
-
-
-def particulars_warnings(case) -> list[str]:
-    """Particulars 《民事诉讼法》第一百二十四条 asks for that case.yaml does not give."""
-    out = []
-    for role, parties, person, org in (("plaintiffs", case.plaintiffs, _PLAINTIFF_PERSON, _PLAINTIFF_ORG),
-                                       ("defendants", case.defendants, _DEFENDANT_PERSON, _DEFENDANT_ORG)):
-        for i, party in enumerate(parties):
-            wanted = person if party.kind == "person" else org
-            missing = [label for key, label in wanted.items() if not getattr(party, key)]
-            if party.kind == "person" and role == "plaintiffs" and not party.occupation and party.employer:
-                missing.remove("职业")  # 工作单位 stands in for 职业
-            if missing:
-                out.append(f"{role}[{i}] ({party.name}) lacks {'、'.join(missing)}, which "
-                           "《民事诉讼法》第一百二十四条 asks the complaint to state")
     return out
 
 

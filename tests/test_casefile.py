@@ -108,7 +108,7 @@ def test_starter_case_validates(tmp_path):
 
 
 def test_schema_lists_optional_fields():
-    from litigator.models import Case
+    from litigator.models import CnCase as Case
 
     schema = Case.model_json_schema()
     props = schema["$defs"]["Party"]["properties"]

@@ -4,23 +4,22 @@
 * ``StrictUndefined``: a missing fact fails loudly instead of printing a blank into a filing.
 * Every ``{{ value }}`` is escaped for Markdown (not HTML: autoescape would print ``&amp;`` into a
   court filing). A filter that produces markup returns :class:`Raw`, which is left alone.
-* Filters: ``yuan`` (2,670,000.00元), ``amount`` (2,670,000.00), ``capital`` (人民币贰佰陆拾柒万元整),
-  ``cn_date`` (2026年12月1日), ``cn_number`` (一, 二 … for section numbers).
+* Filters: ``raw`` and ``md`` here; the forum pack adds its own (China: ``yuan``, ``amount``,
+  ``capital``, ``cn_date``, ``cn_number``; see :mod:`litigator.forums.cn.drafting`).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from litigator.errors import TemplateRenderError
-from litigator.money import format_amount, format_yuan, to_capital
 
 
 class Raw(str):
@@ -53,22 +52,6 @@ def _finalize(value: object) -> object:
     return escape_markdown(value)
 
 
-def cn_date(value: date) -> str:
-    return f"{value.year}年{value.month}月{value.day}日"
-
-
-_CN_SMALL = "零一二三四五六七八九"
-
-
-def cn_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (for headings such as 一、 二、)."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    out = ("" if tens == 1 else _CN_SMALL[tens]) + "十" if tens else ""
-    return out + (_CN_SMALL[ones] if ones else "")
-
-
 def shipped_templates() -> Path:
     """The templates folder: the repo's ``templates/`` or, installed, ``litigator/_data/templates``."""
     here = Path(__file__).resolve().parent.parent
@@ -78,7 +61,8 @@ def shipped_templates() -> Path:
     raise TemplateRenderError("shipped templates not found (broken installation)")
 
 
-def make_environment(template_dir: Path | None = None) -> SandboxedEnvironment:
+def make_environment(template_dir: Path | None = None,
+                     filters: dict[str, Any] | None = None) -> SandboxedEnvironment:
     folder = template_dir or shipped_templates()
     if not Path(folder).is_dir():
         raise TemplateRenderError("templates folder not found", folder)
@@ -91,15 +75,8 @@ def make_environment(template_dir: Path | None = None) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
-        yuan=lambda v: Raw(format_yuan(Decimal(v))),
-        amount=lambda v: Raw(format_amount(Decimal(v))),
-        capital=lambda v: Raw(to_capital(Decimal(v))),
-        cn_date=lambda v: Raw(cn_date(v)),
-        cn_number=cn_number,
-        raw=Raw,
-        md=escape_markdown,
-    )
+    env.filters.update(filters or {})
+    env.filters.update(raw=Raw, md=escape_markdown)
     return env
 
 

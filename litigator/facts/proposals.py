@@ -508,7 +508,8 @@ def _case_errors(text: str) -> list[dict] | None:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    from litigator.models import Case
+    from litigator.errors import LitigatorError
+    from litigator.models import case_model_for
 
     try:
         raw = YAML(typ="rt").load(text)
@@ -517,7 +518,9 @@ def _case_errors(text: str) -> list[dict] | None:
     if not isinstance(raw, dict):
         return None
     try:
-        Case.model_validate(_plain(raw))
+        case_model_for(raw).model_validate(_plain(raw))
+    except LitigatorError as err:  # an unknown jurisdiction
+        return [{"loc": ("jurisdiction",), "type": "value_error", "msg": err.what}]
     except ValidationError as err:
         out = []
         for e in err.errors(include_url=False):

@@ -34,7 +34,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from litigator.damages.model import (
     AwardRange,
@@ -53,7 +53,6 @@ from litigator.precedents.library import Library
 from litigator.precedents.model import Population, Precedent
 
 if TYPE_CHECKING:  # pragma: no cover
-    from litigator.models import Case
     from litigator.sales.model import SalesSummary
 
 D = Decimal
@@ -82,11 +81,6 @@ EXEMPLARY_WEIGHT = D("0.5")  # a published typical case, when included
 QUARTILES = (D("0.25"), D("0.5"), D("0.75"))
 PLACES = D("0.0001")
 
-CLAIM_CAUSE = {"breach_of_contract": "contract", "goodwill_tort": "tort",
-               "trademark_infringement": "trademark", "unfair_competition": "unfair_competition"}
-PLATFORM_CLAIMS = {"breach_of_contract", "goodwill_tort"}
-BRAND_CLAIMS = {"trademark_infringement", "unfair_competition"}
-
 
 # How an award is measured: an agreed sum (违约金), a punitive multiple, statutory damages, or
 # compensation for a loss or gain (incl. 酌定 amounts). Statutory and compensatory awards are close
@@ -101,18 +95,6 @@ def measure_of_precedent(p: Precedent) -> str | None:
     """The measure of a precedent's award from its ``basis`` (the first of MEASURES present), or None."""
     found = {_MEASURE_OF_BASIS[b] for b in p.basis if b in _MEASURE_OF_BASIS}
     return next((m for m in MEASURES if m in found), None)
-
-
-def measure_of_scenario(scenario) -> str:
-    """The measure of a scenario's claim (its configuration in case.yaml)."""
-    if scenario.liquidated_damages is not None:
-        return "agreed"
-    tm, uc = scenario.trademark, scenario.unfair_competition
-    if (tm and tm.punitive_multiple) or (uc and uc.punitive_multiple):
-        return "punitive"
-    if (tm and tm.method == "statutory") or (uc and uc.method == "statutory"):
-        return "statutory"
-    return "compensatory"
 
 
 def measure_similarity(a: str | None, b: str | None) -> Decimal:
@@ -147,20 +129,11 @@ class CaseFeatures:
                 "date": self.on.isoformat() if self.on else None}
 
 
-def case_features(case: "Case", report: DamagesReport, sales: "SalesSummary | None", on: dt.date) -> CaseFeatures:
-    """The features of ``case``: case.yaml's ``calibration:`` first, then the documented defaults."""
-    cfg = case.calibration
-    claims = set(case.claims)
-    plaintiff = cfg.plaintiff_type or ("platform" if claims & PLATFORM_CLAIMS
-                                       else "brand_owner" if claims & BRAND_CLAIMS else "other")
-    defendant = cfg.defendant_type or ("online_seller" if any(d.shops for d in case.defendants) else None)
-    revenue = sales.totals.net if sales is not None and sales.totals.net > 0 else None
-    return CaseFeatures(
-        forum=case.jurisdiction, plaintiff_type=plaintiff,
-        causes=frozenset(CLAIM_CAUSE[c] for c in case.claims if c in CLAIM_CAUSE),
-        defendant_type=defendant, product_category=cfg.product_category, revenue=revenue,
-        claim=report.filed.total, on=on, include_exemplary=cfg.include_exemplary,
-        measure=measure_of_scenario(case.scenarios[report.filed_scenario]))
+def case_features(case: Any, report: DamagesReport, sales: "SalesSummary | None", on: dt.date) -> CaseFeatures:
+    """The features of ``case``, as its forum reads them (``Forum.precedent_features``)."""
+    from litigator import forums
+
+    return forums.get(case.jurisdiction).precedent_features(case, report, sales, on)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -307,18 +280,15 @@ METHOD = ("k-nearest precedents (k={k}, score ≥ {min}) by a weighted feature s
           "claim × weighted quartiles (25/50/75 %) of the neighbours' award/claim ratios; awarded range = "
           "weighted 25th–75th percentile of their awards, revenue-scaled where both state sales; weights = "
           "scores; quantiles by the inverted weighted empirical CDF (docs/precedents.md)")
-BASIS_CN = ("decided Chinese cases of the shipped library and any --precedents folder, each with its source "
-            "(precedents/SOURCES.md); published award/claim statistics (population.yaml) where neighbours are few")
-BASIS_US = "decided US cases of the library, each with its source (precedents/SOURCES.md)"
+BASIS = ("decided cases of the forum from the shipped library and any --precedents folder, each with its source "
+         "(precedents/SOURCES.md); published award/claim statistics (population.yaml) where neighbours are few")
 
 
-def _fee(report: DamagesReport, scenario: ScenarioResult, amount: Decimal) -> Decimal | None:
-    """The court fee the forum charges on ``amount`` (China: 诉讼费用交纳办法); None where no fee schedule."""
-    if report.jurisdiction != "cn":
-        return None
-    from litigator.damages.fees import case_acceptance_fee
+def _fee(report: DamagesReport, scenario: ScenarioResult, amount: Decimal, on: dt.date) -> Decimal | None:
+    """The court fee the forum charges on ``amount`` for ``scenario``; None where it has no schedule."""
+    from litigator import forums
 
-    return case_acceptance_fee(amount, summary=scenario.fees.summary_procedure)
+    return forums.get(report.jurisdiction).court_fee(amount, scenario, on)
 
 
 def _neighbour(s: Scored, revenue: Decimal | None) -> Neighbour:
@@ -377,7 +347,7 @@ def estimate(pool: list[Precedent], feats: CaseFeatures, population: Population 
     return Estimate(neighbours, used, None, "none", None, len(pool))
 
 
-def calibrate(report: DamagesReport, case: "Case", sales: "SalesSummary | None", library: Library,
+def calibrate(report: DamagesReport, case: Any, sales: "SalesSummary | None", library: Library,
               on: dt.date) -> DamagesReport:
     """The report with ``calibration``, each scenario's ``calibration`` and ``risk`` filled (a new report)."""
     feats = case_features(case, report, sales, on)
@@ -416,11 +386,11 @@ def calibrate(report: DamagesReport, case: "Case", sales: "SalesSummary | None",
     risk = []
     for s in report.scenarios:
         scenarios.append(_scenario(report, s, case, ratio_source, estimator, range_money, factor, factor_source,
-                                   used, risk))
+                                   used, risk, on))
     calibration = Calibration(
         neighbours=[_neighbour(s, feats.revenue) for s in used],
         method=METHOD.format(k=K, min=MIN_SCORE),
-        basis=BASIS_CN if feats.forum == "cn" else BASIS_US,
+        basis=BASIS,
         weights={f: str(w) for f, w in WEIGHTS.items()},
         case_features=feats.shown(),
         library=f"{len(library)} cases; {len(pool)} {feats.forum} {feats.plaintiff_type} cases with both amounts "
@@ -431,10 +401,12 @@ def calibrate(report: DamagesReport, case: "Case", sales: "SalesSummary | None",
                                      "warnings": rw.texts, "warning_codes": rw.codes})
 
 
-def _scenario(report: DamagesReport, s: ScenarioResult, case: "Case", ratios: tuple[Decimal, Decimal, Decimal],
+def _scenario(report: DamagesReport, s: ScenarioResult, case: Any, ratios: tuple[Decimal, Decimal, Decimal],
               estimator: str, range_money: tuple[Decimal, Decimal] | None, factor: Decimal | None,
-              factor_source: str, used: list[Scored], risk: list[RiskRow]) -> ScenarioResult:
-    from litigator.damages.fees import APPORTIONMENT_BASIS, fee_split
+              factor_source: str, used: list[Scored], risk: list[RiskRow], on: dt.date) -> ScenarioResult:
+    from litigator import forums
+
+    forum = forums.get(report.jurisdiction)
 
     claim = s.total
     low, mid, high = (quantize(claim * r) for r in ratios)
@@ -447,8 +419,8 @@ def _scenario(report: DamagesReport, s: ScenarioResult, case: "Case", ratios: tu
         awarded = MoneyRange(low=range_money[0], high=range_money[1])
         if factor is not None and claim > range_money[1] * factor:
             over = True
-            fee_claim = _fee(report, s, claim)
-            fee_high = _fee(report, s, range_money[1])
+            fee_claim = _fee(report, s, claim, on)
+            fee_high = _fee(report, s, range_money[1], on)
             times = (claim / range_money[1]).quantize(D("0.1")) if range_money[1] > 0 else None
             price = ""
             if fee_claim is not None and fee_high is not None:
@@ -470,19 +442,18 @@ def _scenario(report: DamagesReport, s: ScenarioResult, case: "Case", ratios: tu
     expected = quantize(min(user, claim)) if user is not None else mid
     fees = s.fees
     borne = None
-    if fees.case_fee is not None:
-        borne, defendant = fee_split(fees.case_fee, claim, expected)
+    split = forum.fee_split(fees.case_fee, claim, expected) if fees.case_fee is not None else None
+    if split is not None:
+        borne, defendant = split
         if user is None and fees.apportionment is not None:
             rows = [*fees.apportionment.rows, FeeShare(award=expected, plaintiff_bears=borne, defendant_bears=defendant,
-                                                       label="预计判赔（校准中位数） (calibrated mid)")]
+                                                       label=forum.labels.calibrated_award)]
             fees = fees.model_copy(update={"apportionment": fees.apportionment.model_copy(update={"rows": rows})})
     risk.append(RiskRow(
         scenario=s.name, claim=claim, case_fee=fees.case_fee, expected_award=expected,
         expected_award_source="user" if user is not None else "calibration", calibrated_mid=mid,
         fee_borne_if_expected=borne,
-        basis=(f"{APPORTIONMENT_BASIS}: costs follow the outcome; on partial success the court decides the split "
-               "(estimate: proportional)") if report.jurisdiction == "cn"
-        else "fees are shifted only where a statute provides (e.g. 15 U.S.C. §1117(a), exceptional cases)"))
+        basis=forum.risk_basis))
     cal = ScenarioCalibration(
         expected_award=AwardRange(low=low, mid=mid, high=high), awarded_range=awarded, over_claim=over,
         over_claim_factor=str(factor.quantize(D("0.01"))) if factor is not None else None,

@@ -6,7 +6,7 @@ import copy
 import datetime as dt
 from decimal import Decimal
 
-from litigator.models import Case
+from litigator.models import CnCase as Case
 from litigator.sales.model import SalesFile, SalesLine, SalesSummary, SalesTotals, ValidationReport
 
 D = Decimal

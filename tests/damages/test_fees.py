@@ -4,7 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from litigator.damages.fees import case_acceptance_fee, fee_split, preservation_fee
+from litigator.forums.cn.fees import case_acceptance_fee, fee_split, preservation_fee
 
 # law.md §6 worked values.
 WORKED = [(120_000, "2700.00"), (1_000_000, "13800.00"), (1_400_000, "17400.00"), (2_670_000, "28160.00"),

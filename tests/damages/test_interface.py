@@ -8,8 +8,8 @@ from damages_factories import BRAND, PLATFORM, case, sales
 
 from litigator.casefile import load_case
 from litigator.damages import comparison, compute, explain, head_rows, scenario_needs_sales, select
-from litigator.damages.model import Scenario
 from litigator.errors import DamagesError
+from litigator.forums.cn.scenario import Scenario
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -34,7 +34,7 @@ def test_comparison_and_select():
     assert select(report, "a").scenarios[0].name == "a"
     with pytest.raises(DamagesError):
         select(report, "zzz")
-    assert head_rows(report.scenario("a"))[-1]["code"] == "case_fee"
+    assert head_rows(report.scenario("a"), "cn")[-1]["code"] == "case_fee"
 
 
 @pytest.mark.parametrize("cfg,needs", [
@@ -47,7 +47,7 @@ def test_comparison_and_select():
     ({"trademark": {"method": "statutory", "statutory_amount": "1"}}, False),
 ])
 def test_scenario_needs_sales(cfg, needs):
-    assert scenario_needs_sales(Scenario.model_validate(cfg)) is needs
+    assert scenario_needs_sales(Scenario.model_validate(cfg), "cn") is needs
 
 
 def test_json_contract_money_strings():
@@ -80,7 +80,7 @@ def test_brand_example_figures():
 
 
 def test_basis_cites_each_provision_once():
-    from litigator.damages.cn_common import unique_basis
+    from litigator.forums.cn.common import unique_basis
 
     assert unique_basis("《商标法》第六十三条第一款；《解释》第十三条；《商标法》第六十三条第一款") == \
         "《商标法》第六十三条第一款；《解释》第十三条"

@@ -20,8 +20,8 @@ from pydantic import ValidationError
 
 from litigator.casefile import load_case
 from litigator.damages import compute
-from litigator.damages.fees import case_acceptance_fee, case_fee_formula, preservation_fee
 from litigator.errors import DamagesError
+from litigator.forums.cn.fees import case_acceptance_fee, case_fee_formula, preservation_fee
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -193,7 +193,7 @@ def test_cli_negative_money_exits_2_with_one_line(tmp_path, old, new, where):
 # ---------------------------------------------------------------------------------------------
 
 def test_split_provisions_carries_the_statute_name():
-    from litigator.damages.cn_common import split_provisions
+    from litigator.forums.cn.common import split_provisions
 
     assert split_provisions("《民法典》第五百七十七条、第五百八十四条") == \
         ["《民法典》第五百七十七条", "《民法典》第五百八十四条"]

@@ -7,14 +7,18 @@ from decimal import Decimal
 
 import pytest
 
+from litigator import forums
 from litigator.drafting import markdown_to_docx, render_markdown
 from litigator.drafting.environment import escape_markdown, make_environment, render_template
+from litigator.drafting.styles import CHINESE
 from litigator.errors import TemplateRenderError
+
+CN = forums.get("cn")
 
 
 def _env(tmp_path, text: str):
     (tmp_path / "t.md.j2").write_text(text, encoding="utf-8")
-    return make_environment(tmp_path)
+    return make_environment(tmp_path, CN.template_filters())
 
 
 def test_missing_fact_fails_loudly(tmp_path):
@@ -50,14 +54,14 @@ def test_html_entities_in_values_are_printed_literally(tmp_path):
 
     env = _env(tmp_path, "住所：{{ address }}\n")
     out = render_template(env, "t.md.j2", {"address": "A &amp; B &copy; 路1号"})
-    doc = Document(BytesIO(markdown_to_docx(out, "t", date(2026, 12, 1))))
+    doc = Document(BytesIO(markdown_to_docx(out, "t", date(2026, 12, 1), CHINESE)))
     assert doc.paragraphs[0].text == "住所：A &amp; B &copy; 路1号"
 
 
 def test_hostile_value_cannot_make_structure(tmp_path):
     env = _env(tmp_path, "**被告**：{{ name }}\n")
     out = render_template(env, "t.md.j2", {"name": "x\n\n# 伪造标题\n1. 伪造请求"})
-    data = markdown_to_docx(out, "t", date(2026, 12, 1))
+    data = markdown_to_docx(out, "t", date(2026, 12, 1), CHINESE)
     from io import BytesIO
 
     from docx import Document
@@ -78,7 +82,7 @@ def test_escape_markdown_is_idempotent_on_plain_chinese():
 
 
 def test_shipped_templates_parse():
-    env = make_environment()
+    env = make_environment(None, CN.template_filters())
     for name in env.list_templates(extensions=["j2"]):
         env.get_template(name)
 
@@ -138,7 +142,7 @@ def test_reference_doc_without_title_and_grid_styles(tmp_path):
         el.getparent().remove(el)
     ref_path = tmp_path / "bare.docx"
     ref.save(str(ref_path))
-    data = markdown_to_docx("# 证据目录\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "t", date(2026, 12, 1),
+    data = markdown_to_docx("# 证据目录\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "t", date(2026, 12, 1), CHINESE,
                             reference_doc=ref_path)
     doc = Document(BytesIO(data))
     assert doc.paragraphs[0].text == "证据目录" and doc.tables[0].cell(1, 1).text == "2"

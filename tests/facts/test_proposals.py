@@ -54,7 +54,7 @@ def test_propose_then_accept_fills_a_stripped_example(tmp_path):
         assert str(_get_path(filled, f)) == str(_get_path(original, f)), f
     assert "# Fictional example" in (case / "case.yaml").read_text(encoding="utf-8")  # comments kept
     assert unresolved_conflicts(case) == []
-    from litigator.models import Case
+    from litigator.models import CnCase as Case
 
     Case.model_validate(load(case / "case.yaml"))
 

@@ -10,7 +10,7 @@ from damages_factories import PLATFORM, case, sales
 from support import EXAMPLES, run_cli
 
 from litigator import damages
-from litigator.damages.fees import case_acceptance_fee
+from litigator.forums.cn.fees import case_acceptance_fee
 from litigator.precedents import load
 from litigator.precedents.calibration import calibrate
 

@@ -21,8 +21,22 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from litigator.damages import cn_aucl, cn_contract, cn_trademark
-from litigator.damages.cn_common import (
+from litigator.damages.model import (
+    MAX_AMOUNT,
+    ClaimHead,
+    DamagesReport,
+    FeeApportionment,
+    Fees,
+    FeeShare,
+    HeadInput,
+    ScenarioResult,
+)
+from litigator.damages.warnings import Warnings
+from litigator.errors import DamagesError
+from litigator.forums.cn import aucl as cn_aucl
+from litigator.forums.cn import contract as cn_contract
+from litigator.forums.cn import trademark as cn_trademark
+from litigator.forums.cn.common import (
     AUCL,
     CC,
     TM,
@@ -33,34 +47,24 @@ from litigator.damages.cn_common import (
     regime_of,
     unique_basis,
 )
-from litigator.damages.fees import (
+from litigator.forums.cn.fees import (
     APPORTIONMENT_BASIS,
     APPORTIONMENT_METHOD,
     CASE_FEE_BASIS,
     PRESERVATION_BASIS,
+    PRESERVATION_CAP,
     SUMMARY_BASIS,
     case_acceptance_fee,
     case_fee_formula,
     fee_split,
     preservation_fee,
 )
-from litigator.damages.model import (
-    MAX_AMOUNT,
-    ClaimHead,
-    DamagesReport,
-    FeeApportionment,
-    Fees,
-    FeeShare,
-    HeadInput,
-    Scenario,
-    ScenarioResult,
-)
-from litigator.damages.warnings import Warnings
-from litigator.errors import DamagesError
+from litigator.forums.cn.scenario import Scenario
+from litigator.forums.cn.warnings import KINDS
 from litigator.money import format_amount, quantize
 
 if TYPE_CHECKING:  # pragma: no cover
-    from litigator.models import Case
+    from litigator.forums.cn.model import CnCase as Case
     from litigator.sales.model import SalesSummary
 
 GOODWILL_BASIS = f"{CC}第五百七十七条、第五百八十四条"
@@ -196,6 +200,8 @@ def _fees(case: "Case", scenario: Scenario, total: Decimal) -> Fees:
         summary_procedure=summary,
         preservation_amount=quantize(pres.amount) if pres else None,
         preservation_fee_basis=PRESERVATION_BASIS if pres else None,
+        preservation_fee_formula=(f"on {format_amount(pres.amount)}, capped at {format_amount(PRESERVATION_CAP)}"
+                                  if pres else None),
         apportionment=FeeApportionment(basis=APPORTIONMENT_BASIS, method=APPORTIONMENT_METHOD, rows=rows),
     )
 
@@ -206,7 +212,7 @@ def _fees(case: "Case", scenario: Scenario, total: Decimal) -> Fees:
 
 
 def _scenario(case: "Case", name: str, scenario: Scenario, sales: "SalesSummary | None") -> ScenarioResult:
-    ctx = Ctx(case=case, name=name, scenario=scenario, sales=sales, w=Warnings())
+    ctx = Ctx(case=case, name=name, scenario=scenario, sales=sales, w=Warnings(KINDS))
     heads: list[ClaimHead] = []
     heads += cn_contract.heads(ctx)
     heads += cn_trademark.heads(ctx)
@@ -274,7 +280,7 @@ def _check_case_money(case: "Case") -> None:
 
 
 def _report_warnings(case: "Case") -> Warnings:
-    w = Warnings()
+    w = Warnings(KINDS)
     if "breach_of_contract" in case.claims and "goodwill_tort" in case.claims:
         w.add("ELECT_CONTRACT_OR_TORT",
               "claims list both breach_of_contract and goodwill_tort for the same conduct: the plaintiff "

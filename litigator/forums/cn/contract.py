@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from litigator.damages.cn_common import (
+from litigator.damages.model import ClaimHead, HeadInput
+from litigator.forums.cn.common import (
     CC,
     CONTRACT_INTERP,
     D0,
@@ -20,7 +21,7 @@ from litigator.damages.cn_common import (
     fmt_int,
     head,
 )
-from litigator.damages.model import ClaimHead, GoodwillConfig, HeadInput
+from litigator.forums.cn.scenario import GoodwillConfig
 from litigator.money import format_amount, quantize
 
 SALES_METHODS = ("revenue_multiple", "profit_margin", "per_order", "per_customer")

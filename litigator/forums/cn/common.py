@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from litigator.damages.model import MAX_AMOUNT, ClaimHead, HeadInput, PunitiveBlock, Scenario
+from litigator.damages.model import MAX_AMOUNT, ClaimHead, HeadInput, PunitiveBlock
 from litigator.damages.warnings import Warnings
 from litigator.errors import DamagesError
+from litigator.forums.cn.scenario import Scenario
 from litigator.money import quantize
 
 if TYPE_CHECKING:  # pragma: no cover
-    from litigator.models import Case, Product
+    from litigator.forums.cn.model import CnCase as Case
+    from litigator.forums.cn.model import Product
     from litigator.sales.model import SalesSummary
 
 CC = "《中华人民共和国民法典》"

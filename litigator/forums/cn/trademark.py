@@ -19,7 +19,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from litigator.damages.cn_common import (
+from litigator.damages.model import ClaimHead, HeadInput, PunitiveBlock
+from litigator.errors import DamagesError
+from litigator.forums.cn.common import (
     CC,
     PUNITIVE_INTERP,
     STATUTORY_CAP,
@@ -32,8 +34,7 @@ from litigator.damages.cn_common import (
     head,
     product_units,
 )
-from litigator.damages.model import TRADEMARK_ORDER, ClaimHead, HeadInput, PunitiveBlock, TrademarkConfig
-from litigator.errors import DamagesError
+from litigator.forums.cn.scenario import TRADEMARK_ORDER, TrademarkConfig
 from litigator.money import format_amount, quantize
 
 METHOD_LABEL = {
@@ -146,7 +147,7 @@ def _quiet_units(ctx: Ctx, cfg: TrademarkConfig):
         from litigator.damages.warnings import Warnings
 
         saved = ctx.w
-        ctx.w = Warnings()
+        ctx.w = Warnings(saved.kinds)
         try:
             return product_units(ctx, cfg.units, cfg.units_evidence, "trademark")
         finally:

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from litigator.damages.cn_common import (
+from litigator.damages.model import ClaimHead, HeadInput
+from litigator.forums.cn.common import (
     AUCL,
     AUCL_2025,
     AUCL_2025_IN_FORCE,
@@ -32,7 +33,7 @@ from litigator.damages.cn_common import (
     fmt_int,
     head,
 )
-from litigator.damages.model import ClaimHead, HeadInput, UnfairCompetitionConfig
+from litigator.forums.cn.scenario import UnfairCompetitionConfig
 from litigator.money import format_amount, quantize
 
 AUCL_2019 = f"{AUCL}（2019年修正）"

@@ -1,0 +1,123 @@
+"""Forums: everything that is law or local form, one pack per jurisdiction behind one interface.
+
+The stages (facts, sales, damages engine, precedents, drafting renderer, batch) know no country; a
+forum pack holds its case model, claim-head rules, dated legal parameters and statute table, fees,
+warnings, template filters, document style, party particulars and the features calibration uses.
+
+A pack is a module exposing ``FORUM``, an object satisfying :class:`Forum`. The shipped packs are
+listed in :data:`BUILT_IN` and imported on first use; another pack joins with :func:`register`
+(nothing in ``pipeline.py`` or a stage names a country). See docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from litigator.errors import CaseFileError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pydantic import BaseModel
+
+    from litigator.damages.model import DamagesReport, ScenarioResult
+    from litigator.damages.warnings import WarningKind
+    from litigator.drafting.styles import DocumentStyle
+    from litigator.precedents.calibration import CaseFeatures
+    from litigator.sales.model import SalesSummary
+
+BUILT_IN: dict[str, str] = {"cn": "litigator.forums.cn"}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document of a forum's filing set: its template (relative to the templates folder) and title."""
+
+    template: str
+    title: str
+
+
+@dataclass(frozen=True)
+class TableLabels:
+    """Labels of the rows the damages table adds below the heads."""
+
+    total: str
+    case_fee: str
+    preservation_fee: str
+    calibrated_award: str   # the fee-apportionment row at the calibrated expected award
+
+
+@runtime_checkable
+class Forum(Protocol):
+    """What a forum pack provides. Every method takes and returns the stage contracts."""
+
+    code: str                      # the `jurisdiction` value in case.yaml
+    name: str
+    currency: str
+    case_model: type[BaseModel]    # its pydantic model carries `jurisdiction: Literal[code]`
+    documents: dict[str, Document]
+    style: DocumentStyle
+    labels: TableLabels
+    warning_kinds: dict[str, WarningKind]
+
+    # damages
+    def compute(self, case: Any, sales: SalesSummary | None, case_label: str) -> DamagesReport: ...
+    def scenario_needs_sales(self, scenario: Any) -> bool: ...
+    def explain(self, report: DamagesReport, case: Any | None = None) -> dict[str, list[str]]: ...
+
+    # fees and risk (calibration): the court fee on an amount for a scenario, and how costs are borne
+    def court_fee(self, amount: Decimal, scenario: ScenarioResult, on: date) -> Decimal | None: ...
+    def fee_split(self, case_fee: Decimal, claim: Decimal, award: Decimal) -> tuple[Decimal, Decimal] | None: ...
+    risk_basis: str
+
+    # precedents
+    def precedent_features(self, case: Any, report: DamagesReport, sales: SalesSummary | None,
+                           on: date) -> CaseFeatures: ...
+
+    # drafting
+    def template_filters(self) -> dict[str, Callable[..., Any]]: ...
+    def template_context(self, run: Any, scenario_name: str) -> dict[str, Any]: ...
+    def particulars_warnings(self, case: Any) -> list[str]: ...
+
+
+_REGISTRY: dict[str, Forum] = {}
+
+
+def register(forum: Forum) -> Forum:
+    """Add (or replace) a forum pack; returns it."""
+    if not isinstance(forum, Forum):
+        missing = [n for n in Forum.__protocol_attrs__ if not hasattr(forum, n)]  # type: ignore[attr-defined]
+        raise TypeError(f"{forum!r} is not a forum pack (missing: {', '.join(sorted(missing))})")
+    _REGISTRY[forum.code] = forum
+    return forum
+
+
+def unregister(code: str) -> None:
+    _REGISTRY.pop(code, None)
+
+
+def codes() -> list[str]:
+    """Every jurisdiction code: the built-in packs and any registered."""
+    return sorted(set(BUILT_IN) | set(_REGISTRY))
+
+
+def get(code: str) -> Forum:
+    """The pack of a jurisdiction; a CaseFileError naming the known ones if there is none."""
+    if code not in _REGISTRY and code in BUILT_IN:
+        module = importlib.import_module(BUILT_IN[code])
+        register(module.FORUM)
+    try:
+        return _REGISTRY[code]
+    except KeyError:
+        raise CaseFileError(f"no forum pack for jurisdiction {code!r} (have: {', '.join(codes())})",
+                            "case.yaml", "jurisdiction") from None
+
+
+def forum_of(case: Any) -> Forum:
+    return get(case.jurisdiction)
+
+
+__all__ = ["BUILT_IN", "Document", "Forum", "TableLabels", "codes", "forum_of", "get", "register", "unregister"]

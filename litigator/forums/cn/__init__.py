@@ -1,0 +1,104 @@
+"""The Chinese forum pack (``jurisdiction: cn``): the People's Republic of China.
+
+Modules: ``model`` (the case model), ``scenario`` (damages configuration), ``rules`` with
+``contract``, ``trademark``, ``aucl`` and ``common`` (claim heads), ``fees`` (诉讼费用交纳办法),
+``warnings`` (the warning table), ``drafting`` (filters, the complaint's context, party particulars),
+``precedent_features`` (what calibration compares). ``FORUM`` is the object the registry uses.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from litigator.forums import Document, TableLabels
+
+
+class ChinaForum:
+    code = "cn"
+    name = "People's Republic of China"
+    currency = "CNY"
+    documents = {
+        "complaint": Document("cn/complaint.md.j2", "民事起诉状"),
+        "evidence-list": Document("cn/evidence-list.md.j2", "证据目录"),
+    }
+    labels = TableLabels(total="合计", case_fee="案件受理费", preservation_fee="财产保全申请费",
+                         calibrated_award="预计判赔（校准中位数） (calibrated mid)")
+
+    @property
+    def case_model(self):
+        from litigator.forums.cn.model import CnCase
+
+        return CnCase
+
+    @property
+    def style(self):
+        from litigator.drafting.styles import CHINESE
+
+        return CHINESE
+
+    @property
+    def warning_kinds(self):
+        from litigator.forums.cn.warnings import KINDS
+
+        return KINDS
+
+    # damages
+    def compute(self, case, sales, case_label):
+        from litigator.forums.cn import rules
+
+        return rules.compute(case, sales, case_label)
+
+    def scenario_needs_sales(self, scenario) -> bool:
+        from litigator.forums.cn import rules
+
+        return rules.scenario_needs_sales(scenario)
+
+    def explain(self, report, case=None):
+        from litigator.forums.cn import rules
+
+        return rules.explain(report, case)
+
+    # fees and risk
+    def court_fee(self, amount: Decimal, scenario, on: date) -> Decimal | None:
+        from litigator.forums.cn.fees import case_acceptance_fee
+
+        return case_acceptance_fee(amount, summary=scenario.fees.summary_procedure)
+
+    def fee_split(self, case_fee: Decimal, claim: Decimal, award: Decimal) -> tuple[Decimal, Decimal]:
+        from litigator.forums.cn.fees import fee_split
+
+        return fee_split(case_fee, claim, award)
+
+    @property
+    def risk_basis(self) -> str:
+        from litigator.forums.cn.fees import APPORTIONMENT_BASIS
+
+        return (f"{APPORTIONMENT_BASIS}: costs follow the outcome; on partial success the court decides the split "
+                "(estimate: proportional)")
+
+    # precedents
+    def precedent_features(self, case, report, sales, on):
+        from litigator.forums.cn.precedent_features import precedent_features
+
+        return precedent_features(case, report, sales, on)
+
+    # drafting
+    def template_filters(self) -> dict[str, Any]:
+        from litigator.forums.cn.drafting import template_filters
+
+        return template_filters()
+
+    def template_context(self, run, scenario_name: str) -> dict[str, Any]:
+        from litigator.forums.cn.drafting import template_context
+
+        return template_context(run, scenario_name)
+
+    def particulars_warnings(self, case) -> list[str]:
+        from litigator.forums.cn.drafting import particulars_warnings
+
+        return particulars_warnings(case)
+
+
+FORUM = ChinaForum()

@@ -1,0 +1,265 @@
+"""The Chinese forum's case model: case.yaml with ``jurisdiction: cn``.
+
+Composes the stage configurations (sales, calibration) and this forum's scenario configuration
+into :class:`CnCase`. ``litigator schema`` prints the JSON Schema of every forum's case model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from litigator.fields import Code, NonNegativeAmount, StrictModel
+from litigator.forums.cn.scenario import Conduct, Licence, RelatedAward, Scenario
+from litigator.identifiers import (
+    birth_date_from_resident_id,
+    credit_code_problem,
+    resident_id_problem,
+    sex_from_resident_id,
+)
+from litigator.precedents.model import CalibrationConfig
+from litigator.sales.model import SalesConfig
+
+CLAIM_KINDS = Literal[
+    "breach_of_contract",
+    "goodwill_tort",
+    "reasonable_expenses",
+    "trademark_infringement",
+    "unfair_competition",
+]
+
+
+class Representative(StrictModel):
+    """法定代表人 / 主要负责人 of a company or organisation."""
+
+    name: str
+    title: str = Field(default="法定代表人", description="职务, e.g. 执行董事, 总经理")
+
+
+class Shop(StrictModel):
+    name: str = Field(description="店铺名称 as shown on the platform")
+    platform: str = Field(description="e.g. 淘宝网, 天猫, 京东")
+    seller_id: Code | None = Field(
+        default=None, description="the platform's seller/shop id (selects rows of a platform-side export)")
+    url: str | None = None
+
+
+class Party(StrictModel):
+    """A plaintiff or defendant: a natural person or a company / organisation."""
+
+    name: str
+    kind: Literal["person", "company", "organisation"]
+    checksum_override: str | None = Field(
+        default=None, description="reason to accept an ID / credit code that fails its checksum")
+    # natural persons
+    sex: Literal["男", "女"] | None = None
+    birth_date: dt.date | None = Field(default=None, description="derived from id_number when omitted")
+    ethnicity: str | None = Field(default=None, description="民族, e.g. 汉族")
+    id_number: Code | None = Field(default=None, description="居民身份证号码 (checksum-validated)")
+    occupation: str | None = None
+    employer: str | None = Field(default=None, description="工作单位")
+    # companies and organisations
+    credit_code: Code | None = Field(default=None, description="统一社会信用代码 (checksum-validated)")
+    representative: Representative | None = None
+    # both
+    address: str | None = Field(default=None, description="住所 / 住所地")
+    residence: str | None = Field(default=None, description="经常居住地, when different from the address")
+    phone: Code | None = None
+    shops: list[Shop] = Field(default_factory=list)
+
+    @field_validator("id_number", "credit_code")
+    @classmethod
+    def _checksum(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Resident IDs (GB 11643) and credit codes (GB 32100) must pass their checksum."""
+        if value is None:
+            return None
+        value = value.strip().upper()
+        check = resident_id_problem if info.field_name == "id_number" else credit_code_problem
+        problem = check(value)
+        if problem and not info.data.get("checksum_override"):
+            raise ValueError(f"{problem}; fix it or set checksum_override: <reason>")
+        return value
+
+    @model_validator(mode="after")
+    def _identifiers(self) -> "Party":
+        if self.id_number:
+            if resident_id_problem(self.id_number) is None:
+                born = birth_date_from_resident_id(self.id_number)
+                if self.birth_date is None:
+                    self.birth_date = born
+                elif self.birth_date != born:
+                    raise ValueError(f"birth_date {self.birth_date} disagrees with id_number ({born})")
+                sex = sex_from_resident_id(self.id_number)
+                if self.sex is None:
+                    self.sex = sex
+                elif self.sex != sex:
+                    raise ValueError(f"sex {self.sex} disagrees with id_number ({sex})")
+        return self
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "person"
+
+
+class Agent(StrictModel):
+    """委托诉讼代理人."""
+
+    name: str
+    firm: str | None = Field(default=None, description="律师事务所 or employer")
+    title: str | None = Field(default="律师")
+    phone: Code | None = None
+    authority: Literal["general", "special"] = Field(default="special", description="一般授权 / 特别授权")
+    party: str | None = Field(default=None, description="name of the party represented (default: the first plaintiff)")
+
+
+class Product(StrictModel):
+    name: str = Field(description="the goods at issue, e.g. 成猫粮")
+    brand: str | None = None
+    skus: list[Code] = Field(default_factory=list, description="counterfeit SKUs (商家编码) in the order export")
+    title_keywords: list[str] = Field(default_factory=list,
+                                      description="select orders whose title contains one of these")
+    right_holder_unit_profit: NonNegativeAmount | None = None
+    infringer_unit_profit: NonNegativeAmount | None = None
+    profit_evidence: str | None = Field(default=None, description="exhibit proving the unit profit(s) (damages)")
+
+
+class Mark(StrictModel):
+    """A registered trademark relied on."""
+
+    name: str
+    registration_number: Code
+    owner: str | None = None
+    classes: list[int] = Field(default_factory=list)
+    goods: str | None = None
+    valid_until: dt.date | None = None
+    plaintiff_role: Literal["owner", "exclusive_licensee", "sole_licensee", "ordinary_licensee"] = Field(
+        default="owner", description="the plaintiff's standing: the registrant, or a licensee (独占/排他/普通)")
+    exhibit: str | None = Field(default=None, description="the registration certificate (and licence)")
+
+
+class Agreement(StrictModel):
+    """The platform service agreement / rules the seller accepted."""
+
+    name: str = Field(description="e.g. 《淘宝平台服务协议》")
+    accepted_on: dt.date | None = None
+    clauses: list[str] = Field(default_factory=list, description="the clauses relied on, quoted")
+    exhibit: str | None = None
+
+
+class TestPurchase(StrictModel):
+    """A notarised test purchase (公证购买)."""
+
+    date: dt.date
+    platform: str | None = None
+    shop: str | None = None
+    product: str | None = None
+    order_number: Code | None = None
+    amount: NonNegativeAmount | None = None
+    notary_office: str | None = None
+    notary_number: str | None = None
+    exhibit: str | None = None
+
+
+class Appraisal(StrictModel):
+    """The right holder's appraisal (鉴定/鉴别) of the purchased goods."""
+
+    by: str
+    date: dt.date | None = None
+    conclusion: str
+    exhibit: str | None = None
+
+
+EXPENSE_KINDS = Literal[
+    "notarization", "test_purchase", "appraisal", "investigation", "travel", "attorney_fee", "other"
+]
+EXPENSE_LABELS = {
+    "notarization": "公证费",
+    "test_purchase": "购买侵权商品费用",
+    "appraisal": "鉴定费",
+    "investigation": "调查取证费",
+    "travel": "差旅费",
+    "attorney_fee": "律师费",
+    "other": "其他合理开支",
+}
+
+
+class Expense(StrictModel):
+    """A reasonable expense (合理开支) with its voucher."""
+
+    kind: EXPENSE_KINDS
+    amount: NonNegativeAmount
+    exhibit: str | None = Field(default=None, description="path of the voucher, e.g. evidence/07-invoice.pdf")
+    description: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.description or EXPENSE_LABELS[self.kind]
+
+
+class Preservation(StrictModel):
+    """A property-preservation application (财产保全)."""
+
+    amount: NonNegativeAmount
+
+
+class Requests(StrictModel):
+    """Non-monetary requests (诉讼请求 besides money)."""
+
+    stop_infringement: bool = False
+    apology: bool = False
+    apology_text: str | None = Field(default=None, description="how and where the statement is published")
+    costs: bool = True
+
+
+class CnCase(StrictModel):
+    """case.yaml for a Chinese case (jurisdiction: cn)."""
+
+    jurisdiction: Literal["cn"] = "cn"
+    court: str = Field(description="受诉法院, e.g. 上海市奉贤区人民法院")
+    cause: str = Field(description="案由, e.g. 网络服务合同纠纷")
+    procedure: Literal["ordinary", "summary"] = Field(default="ordinary", description="summary halves the court fee")
+    claims: list[CLAIM_KINDS] = Field(min_length=1)
+    plaintiffs: list[Party] = Field(min_length=1)
+    agents: list[Agent] = Field(default_factory=list)
+    defendants: list[Party] = Field(min_length=1)
+    products: list[Product] = Field(default_factory=list)
+    marks: list[Mark] = Field(default_factory=list)
+    agreement: Agreement | None = None
+    test_purchases: list[TestPurchase] = Field(default_factory=list)
+    appraisal: Appraisal | None = None
+    narrative: list[str] = Field(default_factory=list, description="further paragraphs of 事实与理由")
+    sales: SalesConfig | None = None
+    scenarios: dict[str, Scenario] = Field(min_length=1)
+    filed_scenario: str | None = Field(
+        default=None, validate_default=True,
+        description="the scenario the complaint claims (required when there are several)")
+    expenses: list[Expense] = Field(default_factory=list)
+    preservation: Preservation | None = None
+    conduct: Conduct | None = Field(default=None,
+                                    description="conduct dates and the seller's knowledge/intent (damages)")
+    licence: Licence | None = Field(default=None, description="a comparable licence fee of the mark (damages)")
+    related_awards: list[RelatedAward] = Field(
+        default_factory=list,
+        description="awards/settlements the seller already paid others for the same sales (damages)")
+    requests: Requests = Field(default_factory=Requests)
+    calibration: CalibrationConfig = Field(
+        default_factory=CalibrationConfig, description="features for finding similar precedents (internal only)")
+    filing_date: dt.date | None = Field(default=None, description="default: the date of SOURCE_DATE_EPOCH, else today")
+    currency: str = "CNY"
+
+    @field_validator("filed_scenario")
+    @classmethod
+    def _filed_scenario(cls, value: str | None, info: ValidationInfo) -> str | None:
+        scenarios = info.data.get("scenarios")
+        if not scenarios:
+            return value  # the scenarios error is reported on its own key
+        if value is None:
+            if len(scenarios) > 1:
+                raise ValueError("filed_scenario is required when there are several scenarios "
+                                 f"({', '.join(scenarios)})")
+            return next(iter(scenarios))
+        if value not in scenarios:
+            raise ValueError(f"filed_scenario {value!r} is not one of the scenarios ({', '.join(scenarios)})")
+        return value
