@@ -63,8 +63,18 @@ def _not_negative(value: Decimal) -> Decimal:
     return value
 
 
-# An amount that cannot be below zero (prices, profits, expenses, preservation).
+# An amount that cannot be below zero (prices, profits, expenses).
 NonNegativeAmount = Annotated[Amount, AfterValidator(_not_negative)]
+
+
+def _positive(value: Decimal) -> Decimal:
+    if value <= 0:
+        raise ValueError(f"must be more than 0 (got {value})")
+    return value
+
+
+# An amount that must be more than zero (a preservation amount).
+PositiveAmount = Annotated[Amount, AfterValidator(_positive)]
 # A non-money decimal parameter (a multiple, a rate): same input rules, serialised as written.
 Factor = Annotated[Decimal, BeforeValidator(_amount_in), PlainSerializer(lambda d: str(d), return_type=str)]
 

@@ -165,8 +165,8 @@ def capital_integer(n: int) -> str:
 def to_capital(amount: Decimal, prefix: str = "人民币") -> str:
     """Financial capitals of an RMB amount: Decimal("2670000") → 人民币贰佰陆拾柒万元整.
 
-    Follows the 《支付结算办法》 conventions: 整 after 元 when there are no 角/分; 零 before 分
-    when 角 is zero; a 0.xx amount starts at 角 or 分.
+    Follows the conventions of the 支付结算办法 (payment settlement measures): 整 after 元 when there are no
+    角/分; 零 before 分 when 角 is zero; a 0.xx amount starts at 角 or 分.
     """
     a = quantize(Decimal(amount))
     if a < 0:

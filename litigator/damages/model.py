@@ -27,6 +27,19 @@ class _Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Citation(_Out):
+    """One provision as the forum cites it: a stable key, the statute as cited, and the pinpoint."""
+
+    key: str = Field(description="stable reference in the forum's notation, e.g. trademark_law@2019:63.1")
+    statute: str = Field(
+        description="the statute as cited: its title in book-title marks, with a version label when needed")
+    pinpoint: str = Field(description="article, paragraph, item as cited; empty for the statute as a whole")
+
+    @property
+    def text(self) -> str:
+        return self.statute + self.pinpoint
+
+
 class HeadInput(_Out):
     name: str
     value: str
@@ -39,6 +52,7 @@ class ClaimHead(_Out):
     amount: Amount
     currency: str
     basis: str
+    citations: list[Citation] = Field(default_factory=list, description="the provisions of `basis`, one by one")
     formula: str
     inputs: list[HeadInput] = Field(default_factory=list)
     explanation: str | None = Field(default=None, description="plain-language paragraph (--explain)")
@@ -177,6 +191,8 @@ class ScenarioResult(_Out):
         default_factory=list,
         description="every provision the scenario relies on: liability_basis, then each head's basis; one "
                     "provision per item, statute named, each once, in first-cited order")
+    citations: list[Citation] = Field(
+        default_factory=list, description="the provisions of legal_basis, structured, in the same order")
     calibration: ScenarioCalibration | None = Field(
         default=None, description="filled by the precedents stage (null until it runs)")
 

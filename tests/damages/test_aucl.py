@@ -25,7 +25,7 @@ def test_actual_loss_2019_text_plus_expenses():
     assert r.total == D("90000.00")
     assert r.liability_basis == ["《中华人民共和国反不正当竞争法》（2019年修正）第六条",
                                  "《中华人民共和国反不正当竞争法》（2019年修正）第十七条第一款"]
-    assert "AUCL_2025_UNVERIFIED" not in r.warning_codes
+    assert "LAW_STRADDLE" not in r.warning_codes
 
 
 def test_units_times_unit_profit():
@@ -33,61 +33,49 @@ def test_units_times_unit_profit():
     assert r.head("unfair_competition_damages").amount == D("5000.00")
 
 
-def test_conduct_after_2025_10_15_without_article_option_is_an_error():
-    with pytest.raises(DamagesError) as e:
-        run({"conduct": "false_advertising", "method": "actual_loss", "amount": "1000", "evidence": "e"},
+def test_conduct_after_2025_10_15_cites_article_22_without_any_input():
+    r = run({"conduct": "false_advertising", "method": "actual_loss", "amount": "1000", "evidence": "e"},
             start="2025-10-15", end="2025-12-31")
-    assert e.value.where == "scenarios.s.unfair_competition.article_2025"
-    assert "official text" in e.value.what and "article_2025" in e.value.what
+    # the 2025 text is the one in force on the filing date (2026-12-01): cited without a version label
+    assert r.head("unfair_competition_damages").basis == "《中华人民共和国反不正当竞争法》第二十二条第三款"
+    assert r.head("reasonable_expenses").basis == "《中华人民共和国反不正当竞争法》第二十二条第三款"
+    # false advertising: Art. 9 of the 2025 text (aucl-2025.md §1); liability: Art. 22 ¶1
+    assert r.liability_basis == ["《中华人民共和国反不正当竞争法》第九条",
+                                 "《中华人民共和国反不正当竞争法》第二十二条第一款"]
+    assert not any(c.startswith("AUCL_2025") for c in r.warning_codes)
 
 
-def test_conduct_after_2025_10_15_cites_the_article_as_given_and_keeps_the_warning():
-    r = run({"conduct": "false_advertising", "method": "actual_loss", "amount": "1000", "evidence": "e",
-             "article_2025": "第二十二条"}, start="2025-10-15", end="2025-12-31")
-    h = r.head("unfair_competition_damages")
-    assert h.basis == "《中华人民共和国反不正当竞争法》（2025年修订）第二十二条"
-    assert "未经核实" not in h.basis and "第十七条" not in h.basis
-    assert r.head("reasonable_expenses").basis == "《中华人民共和国反不正当竞争法》（2025年修订）第二十二条"
-    assert "AUCL_2025_UNVERIFIED" in r.warning_codes
-    w = next(t for t in r.warnings if t.startswith("AUCL_2025_UNVERIFIED"))
-    assert "第二十二条" in w and "not verify" in w
-    # false advertising: Art. 9 of the 2025 text (aucl-2025.md §1)
-    assert r.liability_basis == ["《中华人民共和国反不正当竞争法》（2025年修订）第九条"]
-
-
-def test_article_2025_must_be_written_as_an_article():
+def test_the_2025_input_options_are_gone():
     from pydantic import ValidationError
 
-    with pytest.raises(ValidationError, match="第二十二条"):
-        run({"conduct": "confusion", "method": "actual_loss", "amount": "1", "article_2025": "Art. 22"})
+    with pytest.raises(ValidationError, match="article_2025"):
+        run({"conduct": "confusion", "method": "actual_loss", "amount": "1", "article_2025": "第二十二条"})
 
 
-def test_2025_trade_secret_needs_its_conduct_article():
+def test_2025_trade_secret_is_article_10_and_other_conduct_needs_its_article():
+    r = run({"conduct": "trade_secret", "method": "actual_loss", "amount": "1000", "evidence": "e"},
+            start="2025-11-01", end="2025-12-31")
+    assert r.liability_basis[0] == "《中华人民共和国反不正当竞争法》第十条"
     with pytest.raises(DamagesError) as e:
-        run({"conduct": "trade_secret", "method": "actual_loss", "amount": "1000", "evidence": "e",
-             "article_2025": "第二十二条"}, start="2025-11-01", end="2025-12-31")
-    assert e.value.where.endswith("conduct_article_2025")
-    r = run({"conduct": "trade_secret", "method": "actual_loss", "amount": "1000", "evidence": "e",
-             "article_2025": "第二十二条", "conduct_article_2025": "第十条"}, start="2025-11-01", end="2025-12-31")
-    assert r.liability_basis == ["《中华人民共和国反不正当竞争法》（2025年修订）第十条"]
+        run({"conduct": "other", "method": "actual_loss", "amount": "1000", "evidence": "e"},
+            start="2025-11-01", end="2025-12-31")
+    assert e.value.where.endswith("conduct_article") and "2025年修订" in e.value.what
+    r = run({"conduct": "other", "method": "actual_loss", "amount": "1000", "evidence": "e", "conduct_article": 2},
+            start="2025-11-01", end="2025-12-31")
+    assert r.liability_basis[0] == "《中华人民共和国反不正当竞争法》第二条"
 
 
-def test_article_2025_set_for_2019_conduct_warns_and_is_not_cited():
-    r = run({"conduct": "confusion", "method": "actual_loss", "amount": "1000", "evidence": "e",
-             "article_2025": "第二十二条"})
-    assert "AUCL_2025_NOT_APPLIED" in r.warning_codes
-    assert all("2025" not in p for p in r.legal_basis)
-
-
-def test_conduct_straddling_the_revision_cites_both():
-    r = run({"conduct": "confusion", "method": "actual_loss", "amount": "1000", "evidence": "e",
-             "article_2025": "第二十二条"}, start="2025-06-01", end="2025-11-30")
-    h = r.head("unfair_competition_damages")
-    assert h.basis == ("《中华人民共和国反不正当竞争法》（2019年修正）第十七条第三款；"
-                       "《中华人民共和国反不正当竞争法》（2025年修订）第二十二条")
-    assert r.liability_basis == ["《中华人民共和国反不正当竞争法》（2019年修正）第六条",
-                                 "《中华人民共和国反不正当竞争法》（2019年修正）第十七条第一款",
-                                 "《中华人民共和国反不正当竞争法》（2025年修订）第七条"]
+def test_conduct_straddling_the_2025_revision_follows_the_straddle_option():
+    uc = {"conduct": "confusion", "method": "actual_loss", "amount": "1000", "evidence": "e"}
+    r = run(uc, start="2025-06-01", end="2025-11-30")
+    assert r.head("unfair_competition_damages").basis == "《中华人民共和国反不正当竞争法》第二十二条第三款"
+    assert r.liability_basis[0] == "《中华人民共和国反不正当竞争法》第七条"
+    assert "LAW_STRADDLE" in r.warning_codes
+    w = next(t for t in r.warnings if t.startswith("LAW_STRADDLE"))
+    assert "2025-10-15" in w and "new_law" in w and "old_law" in w
+    r = run(uc, start="2025-06-01", end="2025-11-30", law={"straddle": "old_law"})
+    assert r.head("unfair_competition_damages").basis == \
+        "《中华人民共和国反不正当竞争法》（2019年修正）第十七条第三款"
 
 
 def test_infringer_gain_order_warning():
@@ -118,15 +106,16 @@ def test_statutory_only_for_confusion_and_trade_secrets_and_capped():
     assert "AUCL_STATUTORY_WITH_DATA" not in r.warning_codes
 
 
-def test_statutory_for_other_conduct_after_revision_is_a_warning_not_an_error():
-    r = run({"conduct": "false_advertising", "method": "statutory", "statutory_amount": "100000",
-             "not_determinable": {"actual_loss": "a", "infringer_gain": "b"}, "article_2025": "第二十二条"},
-            start="2025-11-01", end="2025-12-31")
-    assert "AUCL_2025_UNVERIFIED" in r.warning_codes
+def test_statutory_for_other_conduct_after_revision_is_an_error():
+    # 2025 Art. 22 ¶4 keeps statutory damages to Arts. 7 (confusion) and 10 (trade secrets)
+    with pytest.raises(DamagesError, match="第二十二条第四款"):
+        run({"conduct": "false_advertising", "method": "statutory", "statutory_amount": "100000",
+             "not_determinable": {"actual_loss": "a", "infringer_gain": "b"}}, start="2025-11-01", end="2025-12-31")
 
 
-def test_unknown_conduct_dates_assume_2019():
+def test_unknown_conduct_dates_apply_the_text_in_force_at_filing():
     c = scenario_case(BRAND, {"unfair_competition": {"conduct": "confusion", "method": "actual_loss",
                                                      "amount": "1", "evidence": "e"}}, **UC, conduct=None)
     r = compute(c, None, "test").scenario("s")
-    assert "AUCL_CONDUCT_DATES" in r.warning_codes
+    assert "LAW_CONDUCT_DATES" in r.warning_codes
+    assert r.head("unfair_competition_damages").basis == "《中华人民共和国反不正当竞争法》第二十二条第三款"

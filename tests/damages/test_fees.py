@@ -52,8 +52,8 @@ def test_case_fee_rounds_half_up_to_the_fen():
 
 @pytest.mark.parametrize("amount,fee", [
     ("120000", "1350.00"), ("1000000", "6900.00"), ("10000", "25.00"),
-    # the full fee is rounded first (50.245 → 50.25), then halved and rounded: 25.125 → 25.13
-    ("10009.80", "25.13"),
+    # rounded once (fees.py): the exact fee 50.245 is halved, 25.1225 → 25.12 (rounding first gave 25.13)
+    ("10009.80", "25.12"),
 ])
 def test_summary_procedure_halves(amount, fee):
     assert case_acceptance_fee(D(amount), summary=True) == D(fee)

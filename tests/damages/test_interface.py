@@ -71,16 +71,20 @@ def test_brand_example_figures():
     assert filed.head("reasonable_expenses").amount == D("65968.00")
     assert filed.total == D("315970.00")
     assert filed.fees.case_fee == D("6039.55")          # 4,300 + 115,970 × 1.5%
-    assert filed.fees.preservation_fee == D("2120.00")  # 30 + 990 + 220,000 × 0.5%
+    assert filed.fees.preservation_fee == D("2099.85")  # 30 + 990 + 215,970 × 0.5%
     assert filed.punitive_statement and "250,002.00" in filed.punitive_statement
     assert report.scenario("compensatory").total == D("149302.00")
     assert report.scenario("punitive_additive").total == D("399304.00")  # 83,334 × 4 + 65,968
     assert report.scenario("statutory").total == D("365968.00")
-    assert filed.warning_codes == ["PUNITIVE_READING"]
+    # the punitive interpretation is marked repealed in our material: every punitive claim says so
+    assert filed.warning_codes == ["CITATION_STATUS", "PUNITIVE_READING"]
 
 
 def test_basis_cites_each_provision_once():
-    from litigator.forums.cn.common import unique_basis
+    import datetime as dt
 
-    assert unique_basis("《商标法》第六十三条第一款；《解释》第十三条；《商标法》第六十三条第一款") == \
-        "《商标法》第六十三条第一款；《解释》第十三条"
+    from litigator.forums.cn.citation import Provision, cite
+
+    tm, interp = Provision.parse("trademark_law@2019:63.1"), Provision.parse("trademark_interpretation@2020:13")
+    assert cite([tm, interp, tm], dt.date(2026, 12, 1)) == \
+        "《中华人民共和国商标法》第六十三条第一款；《最高人民法院关于审理商标民事纠纷案件适用法律若干问题的解释》第十三条"

@@ -192,13 +192,21 @@ def test_cli_negative_money_exits_2_with_one_line(tmp_path, old, new, where):
 # 3. Liability basis and the legal basis the complaint's closing sentence cites
 # ---------------------------------------------------------------------------------------------
 
-def test_split_provisions_carries_the_statute_name():
-    from litigator.forums.cn.common import split_provisions
+def test_citations_group_by_statute_with_their_version_label():
+    import datetime as dt
 
-    assert split_provisions("《民法典》第五百七十七条、第五百八十四条") == \
-        ["《民法典》第五百七十七条", "《民法典》第五百八十四条"]
-    assert split_provisions("《甲法》（2019年修正）第十七条第三款；《乙》第十三条、第十五条；《丙》第一条至第六条") == \
-        ["《甲法》（2019年修正）第十七条第三款", "《乙》第十三条", "《乙》第十五条", "《丙》第一条至第六条"]
+    from litigator.forums.cn.citation import Provision, citation, group_citations
+
+    on = dt.date(2026, 12, 1)
+    cs = [citation(Provision.parse(r), on) for r in (
+        "anti_unfair_competition_law@2019:17.3", "trademark_interpretation@2020:13", "trademark_interpretation@2020:15",
+        "punitive_interpretation@2021:1-6")]
+    assert [c.text for c in cs] == [
+        "《中华人民共和国反不正当竞争法》（2019年修正）第十七条第三款",
+        "《最高人民法院关于审理商标民事纠纷案件适用法律若干问题的解释》第十三条",
+        "《最高人民法院关于审理商标民事纠纷案件适用法律若干问题的解释》第十五条",
+        "《最高人民法院关于审理侵害知识产权民事案件适用惩罚性赔偿的解释》第一条至第六条"]
+    assert group_citations(cs)[1] == "《最高人民法院关于审理商标民事纠纷案件适用法律若干问题的解释》第十三条、第十五条"
 
 
 def test_brand_example_liability_and_legal_basis():

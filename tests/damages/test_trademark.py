@@ -155,11 +155,11 @@ def test_three_year_lookback():
               by_month=[line("S1", 100, month="2022-06"), line("S1", 200, month="2023-11"),
                         line("S1", 700, month="2024-05")])
     r = run({"method": "actual_loss"}, s=s)  # filing 2026-12-01 → look-back from 2023-12-01
-    assert "LOOKBACK_3Y" in r.warning_codes
-    text = next(w for w in r.warnings if w.startswith("LOOKBACK_3Y"))
+    assert "TRADEMARK_LOOKBACK" in r.warning_codes
+    text = next(w for w in r.warnings if w.startswith("TRADEMARK_LOOKBACK"))
     assert "2023-12-01" in text and "300 of 1,000" in text and "第十八条" in text
     r = run({"method": "actual_loss"})  # sales from 2024-03-01
-    assert "LOOKBACK_3Y" not in r.warning_codes
+    assert "TRADEMARK_LOOKBACK" not in r.warning_codes
 
 
 def test_units_by_sku_for_several_products():

@@ -73,9 +73,12 @@ class ChinaForum:
 
     @property
     def risk_basis(self) -> str:
-        from litigator.forums.cn.fees import APPORTIONMENT_BASIS
+        from litigator.forums.cn.citation import Provision, format_provision
+        from litigator.forums.cn.law import book
 
-        return (f"{APPORTIONMENT_BASIS}: costs follow the outcome; on partial success the court decides the split "
+        entry = book().history("fees.apportionment")[-1]
+        rule = format_provision(Provision.parse(entry.ref), entry.start)
+        return (f"{rule}: costs follow the outcome; on partial success the court decides the split "
                 "(estimate: proportional)")
 
     # precedents

@@ -1,63 +1,79 @@
-"""Unfair competition: Anti-Unfair Competition Law damages.
+"""Unfair competition: Anti-Unfair Competition Law damages under the text in force for the conduct
+(1993, 2017, 2019 or 2025 text; law.yaml ``aucl.*``).
 
-2019 text, Art. 17 ¶3: the claimant's actual loss; if hard to calculate, the infringer's gain;
-plus reasonable expenses; punitive 1–5× only for malicious trade-secret infringement. ¶4: statutory
-damages up to 5,000,000 only for confusion (Art. 6) and trade secrets (Art. 9).
+The damages article (1993: Art. 20; 2017 and 2019: Art. 17; 2025: Art. 22): the claimant's actual
+loss, else the infringer's gain (the 2025 text makes them alternatives), plus reasonable expenses;
+punitive 1–5× only for malicious / intentional trade-secret infringement (from the 2019 text);
+statutory damages only for confusion and trade secrets, up to the cap of the text (law.yaml
+``aucl.statutory_cap``); the 1993 text has neither. Values the governing text does not allow are errors naming it.
 
-Conduct on or after 2025-10-15 falls under the 2025 revision. Its damages article is probably
-Art. 22, but that number and the wording are NOT verified in our material
-(/work/shared/domain/cn/aucl-2025.md). The engine therefore cites no 2025 article of its own: the
-user confirms the number in the official text and sets ``unfair_competition.article_2025``; without
-it the engine stops with a DamagesError. With it, the article is cited as given and the warning
-``AUCL_2025_UNVERIFIED`` stays. The 2019 limits are applied with a warning rather than an error for
-such conduct.
-
-Liability (the wrongful act): the conduct article (2019: Art. 6 confusion, Art. 8 false advertising,
-Art. 9 trade secrets, Art. 2 other) and Art. 17 ¶1 (civil liability); for the 2025 text the conduct
-article (Art. 7 confusion, Art. 9 false advertising per aucl-2025.md §1; ``conduct_article_2025``
-overrides, and is required for trade secrets and other conduct).
+Liability (the wrongful act): the conduct article of the governing text (2017/2019: Art. 6 confusion,
+Art. 8 false advertising, Art. 9 trade secrets, Art. 2 other; 2025: Art. 7 confusion, Art. 9 false
+advertising, Art. 10 trade secrets) and the damages article's liability paragraph. Where our material
+does not give the conduct article (the 1993 text; the 2025 general clause), ``conduct_article`` is
+required.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from litigator.damages.model import ClaimHead, HeadInput
-from litigator.forums.cn.common import (
-    AUCL,
-    AUCL_2025,
-    AUCL_2025_IN_FORCE,
-    STATUTORY_CAP,
-    Ctx,
-    fmt_factor,
-    fmt_int,
-    head,
-)
+from litigator.forums.cn.citation import Provision, statute
+from litigator.forums.cn.common import Ctx, fmt_factor, fmt_int, head
 from litigator.forums.cn.scenario import UnfairCompetitionConfig
 from litigator.money import format_amount, quantize
 
-AUCL_2019 = f"{AUCL}（2019年修正）"
-BASIS_2019 = f"{AUCL_2019}第十七条"
-STATUTORY_CONDUCT = ("confusion", "trade_secret")
-# The conduct articles (liability basis). 2019: the statute text (statutes/反不正当竞争法(2019-04-23).md).
-CONDUCT_ARTICLE_2019 = {"confusion": "第六条", "false_advertising": "第八条", "trade_secret": "第九条",
-                        "other": "第二条"}
-# 2025: only the renumberings aucl-2025.md §1 lists as verified; others must be given.
-CONDUCT_ARTICLE_2025 = {"confusion": "第七条", "false_advertising": "第九条"}
+
+@dataclass
+class AuclLaw:
+    version: str
+    article: Provision
+    liability: Provision | None
+    methods: Provision
+    statutory: Provision | None
+    cap: Decimal | None
+    cap_ref: Provision | None
+    statutory_conduct: list[str]
+    punitive: tuple[Decimal, Decimal] | None
+    punitive_ref: Provision | None
+    conduct_articles: dict[str, int]
+
+    @property
+    def label(self) -> str:
+        return statute("anti_unfair_competition_law").version(self.version).label or self.version
 
 
-def _versions(ctx: Ctx) -> tuple[bool, bool]:
-    """(2019 text applies, 2025 text applies) by the conduct period."""
+def aucl_law(ctx: Ctx) -> AuclLaw:
+    cached = ctx.memo.get("aucl_law")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    law = ctx.law
     start, end, where = ctx.conduct_period()
-    if start is None and end is None:
-        ctx.w.add("AUCL_CONDUCT_DATES",
-                  "no conduct dates (conduct.start/end) and no sales period: the 2019 text is assumed; conduct on or "
-                  "after 2025-10-15 falls under the 2025 revision")
-        return True, False
-    old = start is None or start < AUCL_2025_IN_FORCE
-    new = (end or start) >= AUCL_2025_IN_FORCE or (
-        end is None and ctx.case.conduct is not None and ctx.case.conduct.ongoing)
-    return old, new
+    if end is None and ctx.case.conduct is not None and ctx.case.conduct.ongoing:
+        end = law.filed
+    gov = law.governing("aucl.damages_article", "aucl.straddle_rule", start, end, where, ctx.w,
+                        "unfair-competition damages")
+    on = gov.on
+    v = gov.entry.value
+    art = law.ref(gov.entry)
+    cap = law.at("aucl.statutory_cap", on)
+    pun = law.at("aucl.punitive_multiple", on)
+    al = AuclLaw(
+        version=art.version, article=art,
+        liability=art.at(art.article, v["liability_paragraph"]) if v.get("liability_paragraph") else None,
+        methods=art.at(art.article, v["methods_paragraph"]),
+        statutory=art.at(art.article, v["statutory_paragraph"]) if v.get("statutory_paragraph") else None,
+        cap=law.amount(cap) if cap.value is not None else None,
+        cap_ref=law.ref(cap) if cap.ref else None,
+        statutory_conduct=list(law.at("aucl.statutory_conduct", on).value or []),
+        punitive=(Decimal(pun.value["min"]), Decimal(pun.value["max"])) if pun.value else None,
+        punitive_ref=law.ref(pun) if pun.ref else None,
+        conduct_articles=dict(law.at("aucl.conduct_articles", on).value or {}),
+    )
+    ctx.memo["aucl_law"] = al
+    return al
 
 
 def _amount(ctx: Ctx, cfg: UnfairCompetitionConfig, method: str):
@@ -102,88 +118,67 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
         ctx.w.add("CLAIM_NOT_PLEADED",
                   f"scenario {ctx.name!r} claims unfair-competition damages "
                   "but `claims` does not list unfair_competition")
-    old, new = _versions(ctx)
+    al = aucl_law(ctx)
     m = cfg.punitive_multiple
     if m is not None:
+        if al.punitive is None:
+            raise ctx.error(f"punitive damages are not available under the {al.label} text that governs this conduct "
+                            f"({ctx.cite(al.punitive_ref or al.methods)})", key, "punitive_multiple")
         if cfg.conduct != "trade_secret":
             raise ctx.error("AUCL punitive damages are only for malicious trade-secret infringement "
-                            f"({BASIS_2019}第三款)", key, "punitive_multiple")
-        if not (Decimal(1) <= m <= Decimal(5)):
-            raise ctx.error(f"punitive multiple {fmt_factor(m)} is outside 1–5 ({BASIS_2019}第三款)", key,
-                            "punitive_multiple")
+                            f"({ctx.cite(al.punitive_ref or al.methods)})", key, "punitive_multiple")
+        low, high = al.punitive
+        if not (low <= m <= high):
+            raise ctx.error(f"punitive multiple {fmt_factor(m)} is outside {fmt_factor(low)}–{fmt_factor(high)} "
+                            f"({ctx.cite(al.punitive_ref or al.methods)})", key, "punitive_multiple")
         if cfg.method == "statutory":
             raise ctx.error("statutory damages cannot be the base of punitive damages", key, "punitive_multiple")
     if cfg.method == "statutory":
-        if cfg.statutory_amount > STATUTORY_CAP:
-            raise ctx.error(f"statutory damages {format_amount(cfg.statutory_amount)} exceed the cap of 5,000,000.00 "
-                            f"({BASIS_2019}第四款)", key, "statutory_amount")
-        if cfg.conduct not in STATUTORY_CONDUCT:
-            if old:
-                raise ctx.error(f"statutory damages are available only for confusion (Art. 6) and trade secrets "
-                                f"(Art. 9), not for {cfg.conduct} ({BASIS_2019}第四款)", key, "method")
-            ctx.w.add("AUCL_2025_UNVERIFIED",
-                      f"statutory damages for {cfg.conduct}: the 2019 text allowed them only for confusion and trade "
-                      "secrets; whether the 2025 revision extends them is not verified — check the official text")
+        if al.cap is None or al.statutory is None:
+            raise ctx.error(f"the {al.label} text that governs this conduct has no statutory damages "
+                            f"({ctx.cite(al.article)})", key, "method")
+        if cfg.statutory_amount > al.cap:
+            raise ctx.error(f"statutory damages {format_amount(cfg.statutory_amount)} exceed the cap of "
+                            f"{format_amount(al.cap)} of the {al.label} text that governs this conduct "
+                            f"({ctx.cite(al.cap_ref or al.statutory)})", key, "statutory_amount")
+        if cfg.conduct not in al.statutory_conduct:
+            raise ctx.error(f"statutory damages are available only for {' and '.join(al.statutory_conduct)}, not for "
+                            f"{cfg.conduct} ({ctx.cite(al.statutory)})", key, "method")
         marked = set(cfg.not_determinable)
         if not {"actual_loss", "infringer_gain"} <= marked:
             ctx.w.add("AUCL_STATUTORY_WITH_DATA",
-                      "statutory damages apply only when both the loss and the infringer's gain are hard to determine: "
-                      "mark both under unfair_competition.not_determinable with the reason")
+                      "statutory damages apply only when both the loss and the infringer's gain are hard to determine "
+                      f"({ctx.cite(al.statutory)}): mark both under unfair_competition.not_determinable with the "
+                      "reason")
         amount = ctx.money(cfg.statutory_amount, key, "statutory_amount")
-        formula = f"{format_amount(amount)}（法定赔偿，不超过5,000,000.00）"
+        formula = f"{format_amount(amount)}（法定赔偿，不超过{format_amount(al.cap)}）"
         inputs = [HeadInput(name="statutory_amount", value=str(amount), source=ctx.src(key, "statutory_amount"))]
-        what = "statutory damages set by the court from the circumstances, at most 5,000,000"
-        para = "第四款"
+        what = f"statutory damages set by the court from the circumstances, at most {format_amount(al.cap)}"
+        damages_p = al.statutory
     else:
-        if cfg.method == "infringer_gain" and "actual_loss" not in cfg.not_determinable:
+        if cfg.method == "infringer_gain" and "actual_loss" not in cfg.not_determinable and al.version != "2025":
             ctx.w.add("AUCL_METHOD_ORDER",
-                      "the infringer's gain is the measure only when the claimant's actual loss is hard to calculate: "
-                      "mark actual_loss under unfair_competition.not_determinable with the reason")
+                      "the infringer's gain is the measure only when the claimant's actual loss is hard to calculate "
+                      f"({ctx.cite(al.methods)}): mark actual_loss under unfair_competition.not_determinable with the "
+                      "reason")
         amount, formula, inputs = _amount(ctx, cfg, cfg.method)
         what = "the claimant's actual loss" if cfg.method == "actual_loss" else "the infringer's gain from the conduct"
-        para = "第三款"
+        damages_p = al.methods
     for e, why in cfg.not_determinable.items():
         inputs.append(HeadInput(name=f"not_determinable: {e}", value=why, source=ctx.src(key, "not_determinable", e)))
-    bases = []
-    liability = []
-    if old:
-        bases.append(BASIS_2019 + para)
-        liability += [AUCL_2019 + CONDUCT_ARTICLE_2019[cfg.conduct], BASIS_2019 + "第一款"]
-    if new:
-        start, end, where = ctx.conduct_period()
-        runs_to = (end or start).isoformat() if (end or start) else "the present"
-        if cfg.article_2025 is None:
-            raise ctx.error(
-                f"the conduct runs to {runs_to} ({where}), on or after 2025-10-15, so the 2025 revised AUCL applies; "
-                "its damages article (probably 第二十二条) is NOT verified in our material: confirm the article number "
-                "against the official text (npc.gov.cn / flk.npc.gov.cn) and set unfair_competition.article_2025, "
-                "e.g. \"第二十二条\"", key, "article_2025")
-        bases.append(AUCL_2025 + cfg.article_2025)
-        conduct_article = cfg.conduct_article_2025 or CONDUCT_ARTICLE_2025.get(cfg.conduct)
-        if conduct_article is None:
-            raise ctx.error(
-                f"the 2025 revised AUCL applies and its article on {cfg.conduct} conduct is not verified in our "
-                "material: confirm it against the official text and set unfair_competition.conduct_article_2025",
-                key, "conduct_article_2025")
-        liability.append(AUCL_2025 + conduct_article)
-        ctx.w.add("AUCL_2025_UNVERIFIED",
-                  f"conduct runs to {runs_to} ({where}), on or after 2025-10-15, "
-                  "when the revised AUCL came into force: "
-                  f"its damages article is cited as {cfg.article_2025}, "
-                  "as given in unfair_competition.article_2025, and "
-                  f"the conduct article as {conduct_article}"
-                  + ("" if cfg.conduct_article_2025 else " (renumbering reported by commentary, aucl-2025.md)")
-                  + "; our material does not verify the damages article's number and wording — keep the check "
-                  "against the official text on file"
-                  + ("; conduct before that date stays under the 2019 text, Art. 17" if old else ""))
-    elif cfg.article_2025 is not None or cfg.conduct_article_2025 is not None:
-        ctx.w.add("AUCL_2025_NOT_APPLIED",
-                  "unfair_competition.article_2025 / conduct_article_2025 are set but the conduct ends before "
-                  "2025-10-15: only the 2019 text applies and they are not cited")
-    ctx.liability["unfair_competition"] = liability
-    basis = "；".join(bases)
-    ctx.aucl_expenses_basis = "；".join(
-        ([BASIS_2019 + "第三款"] if old else []) + ([AUCL_2025 + cfg.article_2025] if new else []))
+    article = cfg.conduct_article or al.conduct_articles.get(cfg.conduct)
+    if article is None:
+        raise ctx.error(f"the {al.label} text governs this conduct and our material does not give its article on "
+                        f"{cfg.conduct} conduct: confirm it in the official text and set "
+                        "unfair_competition.conduct_article (a number, e.g. 2)", key, "conduct_article")
+    if cfg.conduct_article is not None and al.conduct_articles.get(cfg.conduct) not in (None, cfg.conduct_article):
+        ctx.w.add("AUCL_CONDUCT_ARTICLE",
+                  f"unfair_competition.conduct_article {cfg.conduct_article} differs from the article our material "
+                  f"gives for {cfg.conduct} in the {al.label} text ({al.conduct_articles[cfg.conduct]}): the one you "
+                  "gave is cited")
+    ctx.liability["unfair_competition"] = [al.article.at(article)] + ([al.liability] if al.liability else [])
+    ctx.expenses_basis["unfair_competition"] = [al.methods]
+    basis = [damages_p]
     label = "经济损失"
     if m is not None:
         base = amount
@@ -192,12 +187,14 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
         inputs.append(HeadInput(name="punitive_multiple", value=fmt_factor(m),
                                 source=ctx.src(key, "punitive_multiple")))
         label = "经济损失（含惩罚性赔偿）"
-        what += f", × {fmt_factor(m)} for malicious trade-secret infringement with serious circumstances"
-    expl = (f"Unfair-competition damages ({format_amount(amount)}): {what}: {formula}. The AUCL (2019 text, Art. 17) "
-            "measures damages by the claimant's actual loss, else the infringer's gain, adds the reasonable expenses, "
-            "allows 1–5× only for malicious trade-secret infringement, and statutory damages up to 5,000,000 only for "
-            "confusion and trade secrets."
-            + (f" Conduct from 2025-10-15 falls under the 2025 revision; its damages article is cited as "
-               f"{cfg.article_2025} as you confirmed it, which our material does not verify." if new else "")
-            + f" Basis: {basis}.")
-    return [head("unfair_competition_damages", label, amount, ctx.case.currency, basis, formula, inputs, expl)]
+        what += f", × {fmt_factor(m)} for intentional trade-secret infringement with serious circumstances"
+    caps = (f"; statutory damages up to {format_amount(al.cap)} only for {' and '.join(al.statutory_conduct)}"
+            if al.cap is not None else "; no statutory damages")
+    expl = (f"Unfair-competition damages ({format_amount(amount)}): {what}: {formula}. The {al.label} text governs the "
+            f"conduct; its damages article ({ctx.cite(al.methods)}) measures damages by the claimant's actual loss, "
+            f"else the infringer's gain, and adds the reasonable expenses{caps}"
+            + (f"; {fmt_factor(al.punitive[0])}–{fmt_factor(al.punitive[1])}× only for malicious trade-secret "
+               "infringement" if al.punitive else "")
+            + f". Basis: {ctx.cite(*basis)}.")
+    return [head("unfair_competition_damages", label, amount, ctx.case.currency, ctx.law, basis, formula, inputs,
+                 expl)]

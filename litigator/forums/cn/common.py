@@ -1,16 +1,21 @@
-"""Shared pieces of the Chinese rules: statute names, the per-scenario context, sales helpers."""
+"""Shared pieces of the Chinese rules: the per-scenario context (with the law in force), sales helpers.
+
+Statute names and legal numbers are not written here: they come from the statute table and the
+dated parameters through :class:`litigator.forums.cn.law.CnLaw` (``ctx.law``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from litigator.damages.model import MAX_AMOUNT, ClaimHead, HeadInput, PunitiveBlock
+from litigator.damages.model import MAX_AMOUNT, Citation, ClaimHead, HeadInput, PunitiveBlock
 from litigator.damages.warnings import Warnings
 from litigator.errors import DamagesError
+from litigator.forums.cn.citation import Provision
+from litigator.forums.cn.law import CnLaw
 from litigator.forums.cn.scenario import Scenario
 from litigator.money import quantize
 
@@ -19,15 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from litigator.forums.cn.model import Product
     from litigator.sales.model import SalesSummary
 
-CC = "《中华人民共和国民法典》"
-CONTRACT_INTERP = "《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》"
-TM = "《中华人民共和国商标法》"
-TM_INTERP = "《最高人民法院关于审理商标民事纠纷案件适用法律若干问题的解释》"
-PUNITIVE_INTERP = "《最高人民法院关于审理侵害知识产权民事案件适用惩罚性赔偿的解释》"
-AUCL = "《中华人民共和国反不正当竞争法》"
-AUCL_2025 = "《中华人民共和国反不正当竞争法》（2025年修订）"
-AUCL_2025_IN_FORCE = dt.date(2025, 10, 15)
-STATUTORY_CAP = Decimal("5000000")
 D0 = Decimal("0.00")
 
 
@@ -49,12 +45,14 @@ class Ctx:
     scenario: Scenario
     sales: "SalesSummary | None"
     w: Warnings
+    law: CnLaw
     punitive: PunitiveBlock | None = None
     regimes: list[str] = field(default_factory=list)
     # provisions establishing liability, per regime, as the rule modules found them (see liability_basis)
-    liability: dict[str, list[str]] = field(default_factory=dict)
-    # the AUCL damages provisions that apply (2019 and/or 2025 text): the expenses head cites the same
-    aucl_expenses_basis: str | None = None
+    liability: dict[str, list[Provision]] = field(default_factory=dict)
+    # the provisions the expenses head cites, per regime, as the rule module of that regime found them
+    expenses_basis: dict[str, list[Provision]] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)  # per-scenario results the rule modules share
 
     def money(self, value: Decimal, *parts: str) -> Decimal:
         """``value`` rounded to the fen, or a DamagesError if it exceeds MAX_AMOUNT (10^14)."""
@@ -92,9 +90,13 @@ class Ctx:
         return regime_of(self.case)
 
     def filing_date(self) -> dt.date:
-        from litigator.casefile import filing_date
+        return self.law.filed
 
-        return filing_date(self.case)
+    def cite(self, *provisions: Provision) -> str:
+        return self.law.cite(*provisions)
+
+    def citations(self, *provisions: Provision) -> list[Citation]:
+        return self.law.citations(*provisions)
 
     def conduct_period(self) -> tuple[dt.date | None, dt.date | None, str]:
         """(start, end, where from): conduct dates, else the sales period, else the orders' dates."""
@@ -110,15 +112,12 @@ class Ctx:
         return None, None, "unknown"
 
 
-def head(code: str, label: str, amount: Decimal, currency: str, basis: str, formula: str,
+def head(code: str, label: str, amount: Decimal, currency: str, law: CnLaw, basis: list[Provision], formula: str,
          inputs: list[HeadInput], explanation: str) -> ClaimHead:
-    return ClaimHead(code=code, label=label, amount=amount, currency=currency, basis=unique_basis(basis),
-                     formula=formula, inputs=inputs, explanation=explanation)
-
-
-def unique_basis(basis: str) -> str:
-    """Each cited provision once, in first-cited order: "A；B；A" → "A；B"."""
-    return "；".join(dict.fromkeys(part.strip() for part in basis.split("；") if part.strip()))
+    """A claim head citing ``basis`` (provisions, each once, grouped by statute in first-cited order)."""
+    unique = list(dict.fromkeys(basis))
+    return ClaimHead(code=code, label=label, amount=amount, currency=currency, basis=law.cite(*unique),
+                     citations=law.citations(*unique), formula=formula, inputs=inputs, explanation=explanation)
 
 
 def fmt_int(n: int) -> str:
@@ -175,47 +174,3 @@ def product_units(ctx: Ctx, units_override: int | None, units_evidence: str | No
 
 def evidence_text(facts: list) -> list[str]:
     return [f.fact + (f"（{f.exhibit}）" if f.exhibit else "") for f in facts]
-
-
-# ---------------------------------------------------------------------------------------------
-# Legal basis: provisions one by one
-# ---------------------------------------------------------------------------------------------
-
-_STATUTE = re.compile(r"(《[^》]+》(?:（[^）]*）)?)")
-
-
-def split_provisions(basis: str) -> list[str]:
-    """One provision per item, each carrying its statute's name.
-
-    ``"《民法典》第五百七十七条、第五百八十四条；《解释》第十三条"`` →
-    ``["《民法典》第五百七十七条", "《民法典》第五百八十四条", "《解释》第十三条"]``. A part with no
-    statute name of its own takes the last one cited. Ranges (第一条至第六条) stay one item.
-    """
-    out: list[str] = []
-    statute = ""
-    for chunk in re.split(r"[；;]", basis):
-        chunk = chunk.strip()
-        if not chunk:
-            continue
-        m = _STATUTE.match(chunk)
-        if m:
-            statute, rest = m.group(1), chunk[m.end():]
-        else:
-            rest = chunk
-        for part in rest.split("、"):
-            part = part.strip()
-            if part:
-                out.append(statute + part)
-            elif statute and not rest.strip():
-                out.append(statute)  # a statute cited as a whole
-    return out
-
-
-def merge_provisions(*groups: list[str] | str) -> list[str]:
-    """Every provision of ``groups`` (lists of provisions or basis strings) once, in first-cited order."""
-    seen: dict[str, None] = {}
-    for g in groups:
-        items = split_provisions(g) if isinstance(g, str) else [p for x in g for p in split_provisions(x)]
-        for p in items:
-            seen.setdefault(p, None)
-    return list(seen)

@@ -78,21 +78,14 @@ def sales_source(sales: "SalesSummary | None") -> str | None:
 
 
 def legal_basis(scenario) -> list[str]:
-    """Every provision the scenario relies on, each once, grouped by statute in first-cited order:
-    ["《商标法》第五十七条第（三）项、第六十三条第一款", "《解释》第十三条、第十五条"]."""
-    cited = getattr(scenario, "legal_basis", None) or [
-        p.strip() for h in scenario.heads for p in h.basis.split("；") if p.strip()]
-    grouped: dict[str, list[str]] = {}
-    for provision in dict.fromkeys(cited):
-        statute, _, article = provision.partition("》")
-        key = statute + "》" if article else provision
-        grouped.setdefault(key, [])
-        if article:
-            grouped[key].append(article)
-    return [statute + "、".join(articles) for statute, articles in grouped.items()]
+    """Every provision the scenario relies on (its structured citations), each once, grouped by statute in
+    first-cited order: one item per statute, its articles joined by 、."""
+    from litigator.forums.cn.citation import group_citations
+
+    return group_citations(scenario.citations)
 
 
-# 《民事诉讼法》第一百二十四条: what a complaint states of each party.
+# What a complaint states of each party (the Civil Procedure Law's article on the complaint's contents).
 _PLAINTIFF_PERSON = {"sex": "性别", "birth_date": "出生日期（年龄）", "ethnicity": "民族",
                      "occupation": "职业", "address": "住所", "phone": "联系方式"}
 _PLAINTIFF_ORG = {"address": "住所", "representative": "法定代表人或主要负责人", "phone": "联系方式"}
@@ -101,7 +94,11 @@ _DEFENDANT_ORG = {"address": "住所"}
 
 
 def particulars_warnings(case) -> list[str]:
-    """Particulars 《民事诉讼法》第一百二十四条 asks for that case.yaml does not give."""
+    """Particulars the Civil Procedure Law's article on the complaint asks for that case.yaml does not give."""
+    from litigator.forums.cn.law import law_for
+
+    law = law_for(case)
+    rule = law.cite(law.procedure("complaint"))
     out = []
     for role, parties, person, org in (("plaintiffs", case.plaintiffs, _PLAINTIFF_PERSON, _PLAINTIFF_ORG),
                                        ("defendants", case.defendants, _DEFENDANT_PERSON, _DEFENDANT_ORG)):
@@ -112,18 +109,22 @@ def particulars_warnings(case) -> list[str]:
                 missing.remove("职业")  # 工作单位 stands in for 职业
             if missing:
                 out.append(f"{role}[{i}] ({party.name}) lacks {'、'.join(missing)}, which "
-                           "《民事诉讼法》第一百二十四条 asks the complaint to state")
+                           f"{rule} asks the complaint to state")
     return out
 
 
 def template_context(run: Any, scenario_name: str) -> dict[str, Any]:
     """The Chinese templates' additions to the shared context: exhibit references as （证据N）, the sales
     source in words, and the legal basis grouped by statute."""
+    from litigator.forums.cn.law import law_for
+
     scenario = run.damages.scenario(scenario_name)
+    law = law_for(run.folder.case)
     return {
         "exhibit_number": lambda path: exhibit_number(run.exhibits, path),
         "cite": lambda text: cite_exhibits(text, run.exhibits),
         "ref": lambda path: exhibit_ref(run.exhibits, path),
         "sales_source": sales_source(run.sales),
         "legal_basis": legal_basis(scenario),
+        "filing_basis": law.cite(law.procedure("filing_conditions")),
     }

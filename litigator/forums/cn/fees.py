@@ -1,91 +1,146 @@
 """Court fees under 诉讼费用交纳办法 (State Council Decree No. 481, in force 2007-04-01).
 
-The brackets are data (the law is a table): each row is (upper bound of the bracket, rate on the
-part of the amount inside it). Fees are tiered and cumulative (分段累计), rounded to the fen
-ROUND_HALF_UP. Worked values (law.md §6): 120,000 → 2,700; 1,000,000 → 13,800; 1,400,000 → 17,400;
-2,670,000 → 28,160; 3,210,000 → 32,480; 5,000,000 → 46,800; 20,000,000 → 141,800.
+The schedules are data in ``law.yaml`` (``fees.property_case``, ``fees.personality_case``,
+``fees.preservation``, ``fees.summary_procedure``), read on the filing date. A schedule is a flat fee
+up to a floor, then a rate on the part of the amount inside each bracket (分段累计). The worked values
+of law.md §6 are the golden tests of tests/damages/test_fees.py.
+
+* Property cases (Art. 13(1)): the claim amount through the property brackets.
+* Personality-right cases (Art. 13(2)2, e.g. a goodwill claim pleaded in tort as 名誉权): a per-case
+  fee the province fixes within 100–500, plus nothing on damages up to 50,000, 1 % of the part to
+  100,000 and 0.5 % above. Our material has no provincial figure: the case's
+  ``law.personality_case_fee`` chooses one; the default is the top of the national range, so the fee
+  is never under-estimated, and a warning says so.
+* Preservation (Art. 14(2)): on the property actually preserved, which civil procedure limits to the
+  claim (民事诉讼法 Art. 105 since 2022-01-01, Art. 102 before): the fee is computed on the lesser of
+  the amount asked and the claim, and a larger amount warns.
+* Summary procedure (Art. 16) halves the case fee. **Rounding, once**: every fee is computed exactly
+  in Decimal and rounded a single time to the fen, ROUND_HALF_UP — the summary half is taken of the
+  exact fee, not of a fee already rounded, so no amount is rounded twice (at 10,001: 50.025 ÷ 2 =
+  25.0125 → 25.01, where rounding first would give 25.02).
 
 A negative fee base, or one of 10^14 or more, is a DamagesError (bad input, exit 2), never a crash.
-
-Rounding: the fee is computed exactly in Decimal and rounded once to the fen, ROUND_HALF_UP; the
-summary-procedure half (Art. 16) is rounded the same way.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from litigator.damages.model import MAX_AMOUNT
 from litigator.errors import DamagesError
-from litigator.money import quantize
+from litigator.forums.cn.law import CnLaw, book
+from litigator.money import format_amount, quantize
 
 D = Decimal
-
-# Art. 13(1): property cases. ≤ 10,000: flat 50 per case; then rates per bracket.
-CASE_FEE_FLAT = (D("10000"), D("50"))
-CASE_FEE_BRACKETS: tuple[tuple[Decimal | None, Decimal], ...] = (
-    (D("100000"), D("0.025")),
-    (D("200000"), D("0.02")),
-    (D("500000"), D("0.015")),
-    (D("1000000"), D("0.01")),
-    (D("2000000"), D("0.009")),
-    (D("5000000"), D("0.008")),
-    (D("10000000"), D("0.007")),
-    (D("20000000"), D("0.006")),
-    (None, D("0.005")),
-)
-CASE_FEE_BASIS = "《诉讼费用交纳办法》第十三条第（一）项"
-SUMMARY_BASIS = "《诉讼费用交纳办法》第十六条"
-
-# Art. 14(2): preservation application fee. ≤ 1,000 (or no amount): 30; 1% of the part
-# 1,000–100,000; 0.5% above 100,000; at most 5,000.
-PRESERVATION_FLAT = (D("1000"), D("30"))
-PRESERVATION_BRACKETS: tuple[tuple[Decimal | None, Decimal], ...] = (
-    (D("100000"), D("0.01")),
-    (None, D("0.005")),
-)
-PRESERVATION_CAP = D("5000")
-PRESERVATION_BASIS = "《诉讼费用交纳办法》第十四条第（二）项"
+Schedule = Literal["property", "personality"]
+DEFAULT_FILING = dt.date(2026, 12, 1)  # only for callers that give no date: the schedules have not changed since 2007
 
 
-def _tiered(amount: Decimal, flat: tuple[Decimal, Decimal],
-            brackets: tuple[tuple[Decimal | None, Decimal], ...]) -> Decimal:
+@dataclass(frozen=True)
+class Tiers:
+    floor: Decimal
+    flat: Decimal
+    brackets: tuple[tuple[Decimal | None, Decimal], ...]
+    cap: Decimal | None = None
+
+    @classmethod
+    def of(cls, value: dict) -> Tiers:
+        brackets = tuple((D(upper) if upper is not None else None, D(rate)) for upper, rate in value["brackets"])
+        cap = D(value["cap"]) if value.get("cap") is not None else None
+        return cls(D(value["flat"]["upto"]), D(value["flat"]["fee"]), brackets, cap)
+
+    def exact(self, amount: Decimal) -> Decimal:
+        """The fee before rounding."""
+        _check(amount)
+        fee = self.flat
+        lower = self.floor
+        for upper, rate in self.brackets:
+            if amount <= lower:
+                break
+            part = (min(amount, upper) if upper is not None else amount) - lower
+            fee += part * rate
+            if upper is None:
+                break
+            lower = upper
+        return min(fee, self.cap) if self.cap is not None else fee
+
+    def parts(self, amount: Decimal) -> list[str]:
+        """The terms of the computation: ``50.00``, ``90,000.00 × 2.5%``, ..."""
+        out = [format_amount(self.flat)]
+        lower = self.floor
+        for upper, rate in self.brackets:
+            if amount <= lower:
+                break
+            part = (min(amount, upper) if upper is not None else amount) - lower
+            out.append(f"{format_amount(part)} × {(rate * 100).normalize()}%")
+            if upper is None:
+                break
+            lower = upper
+        return out
+
+
+def _check(amount: Decimal) -> None:
     if not Decimal(amount).is_finite():
         raise DamagesError(f"not an amount: {amount}")
     if amount < 0:
         raise DamagesError(f"a fee base must not be negative (got {amount})")
     if amount >= MAX_AMOUNT:
         raise DamagesError(f"amount too large for the fee schedule (got {amount}; at most 99,999,999,999,999.99)")
-    floor, fee = flat
-    lower = floor
-    for upper, rate in brackets:
-        if amount <= lower:
-            break
-        part = (min(amount, upper) if upper is not None else amount) - lower
-        fee += part * rate
-        if upper is None:
-            break
-        lower = upper
-    return quantize(fee)
 
 
-def case_acceptance_fee(amount: Decimal, summary: bool = False) -> Decimal:
-    """案件受理费 on the sum of the monetary claims; halved under summary procedure (Art. 16)."""
-    fee = _tiered(Decimal(amount), CASE_FEE_FLAT, CASE_FEE_BRACKETS)
-    return quantize(fee / 2) if summary else fee
+def _law(on: dt.date | None) -> CnLaw:
+    return CnLaw(filed=on or DEFAULT_FILING, book=book())
 
 
-def preservation_fee(amount: Decimal) -> Decimal:
-    """财产保全申请费 on the amount to be preserved, capped at 5,000."""
-    return quantize(min(_tiered(Decimal(amount), PRESERVATION_FLAT, PRESERVATION_BRACKETS), PRESERVATION_CAP))
+def property_tiers(on: dt.date | None = None) -> Tiers:
+    return Tiers.of(_law(on).at("fees.property_case", on or DEFAULT_FILING).value)
 
 
-APPORTIONMENT_BASIS = "《诉讼费用交纳办法》第二十九条"
-APPORTIONMENT_METHOD = (
-    "estimate: the case fee split in proportion to the amount awarded (defendant: fee × award ÷ claim; "
-    "plaintiff: the rest). Art. 29 ¶1 puts costs on the losing party; on partial success ¶2 lets the "
-    "court decide on the circumstances, and proportional sharing is common practice, not a rule."
-)
+def personality_tiers(on: dt.date | None = None) -> tuple[Tiers, Decimal, Decimal]:
+    """(tiers on the damages, per-case minimum, per-case maximum)."""
+    value = _law(on).at("fees.personality_case", on or DEFAULT_FILING).value
+    return Tiers.of(value), D(value["per_case"]["min"]), D(value["per_case"]["max"])
+
+
+def summary_share(on: dt.date | None = None) -> Decimal:
+    return D(_law(on).at("fees.summary_procedure", on or DEFAULT_FILING).value)
+
+
+def preservation_tiers(on: dt.date | None = None) -> Tiers:
+    return Tiers.of(_law(on).at("fees.preservation", on or DEFAULT_FILING).value)
+
+
+def case_acceptance_fee(amount: Decimal, summary: bool = False, on: dt.date | None = None,
+                        schedule: Schedule = "property", per_case: Decimal | None = None) -> Decimal:
+    """案件受理费 on the sum of the monetary claims (expenses included), rounded once.
+
+    ``schedule="personality"`` uses Art. 13(2)2 with ``per_case`` (default: the top of the range).
+    """
+    amount = Decimal(amount)
+    if schedule == "personality":
+        tiers, low, high = personality_tiers(on)
+        base = high if per_case is None else Decimal(per_case)
+        if not low <= base <= high:
+            raise DamagesError(f"the per-case fee {format_amount(base)} is outside the national range "
+                               f"{format_amount(low)}–{format_amount(high)}", "case.yaml", "law.personality_case_fee")
+        fee = base + tiers.exact(amount)
+    else:
+        fee = property_tiers(on).exact(amount)
+    return quantize(fee * summary_share(on)) if summary else quantize(fee)
+
+
+def preservation_fee(amount: Decimal, on: dt.date | None = None) -> Decimal:
+    """财产保全申请费 on the amount preserved, capped (Art. 14(2))."""
+    return quantize(preservation_tiers(on).exact(Decimal(amount)))
+
+
+def preservation_cap(on: dt.date | None = None) -> Decimal:
+    cap = preservation_tiers(on).cap
+    assert cap is not None
+    return cap
 
 
 def fee_split(case_fee: Decimal, claim: Decimal, award: Decimal) -> tuple[Decimal, Decimal]:
@@ -103,24 +158,29 @@ def fee_split(case_fee: Decimal, claim: Decimal, award: Decimal) -> tuple[Decima
     return quantize(fee - defendant), defendant
 
 
-def case_fee_formula(amount: Decimal, summary: bool = False) -> str:
-    """The tiered computation written out, e.g. ``50 + 90,000.00 × 2.5% + 20,000.00 × 2% = 2,700.00``."""
-    from litigator.money import format_amount
+APPORTIONMENT_METHOD = (
+    "estimate: the case fee split in proportion to the amount awarded (defendant: fee × award ÷ claim; "
+    "plaintiff: the rest). Art. 29 ¶1 puts costs on the losing party; on partial success ¶2 lets the "
+    "court decide on the circumstances, and proportional sharing is common practice, not a rule."
+)
 
+
+def case_fee_formula(amount: Decimal, summary: bool = False, on: dt.date | None = None,
+                     schedule: Schedule = "property", per_case: Decimal | None = None) -> str:
+    """The computation written out, e.g. ``50.00 + 90,000.00 × 2.5% + 20,000.00 × 2% = 2,700.00``; a
+    personality-right case starts with the per-case fee; summary procedure halves the exact fee."""
     amount = Decimal(amount)
-    full = _tiered(amount, CASE_FEE_FLAT, CASE_FEE_BRACKETS)  # validates the amount before it is formatted
-    floor, fee = CASE_FEE_FLAT
-    parts = [f"{format_amount(fee)}"]
-    lower = floor
-    for upper, rate in CASE_FEE_BRACKETS:
-        if amount <= lower:
-            break
-        part = (min(amount, upper) if upper is not None else amount) - lower
-        parts.append(f"{format_amount(part)} × {(rate * 100).normalize()}%")
-        if upper is None:
-            break
-        lower = upper
-    text = " + ".join(parts) + f" = {format_amount(full)}"
+    if schedule == "personality":
+        tiers, _, high = personality_tiers(on)
+        base = high if per_case is None else Decimal(per_case)
+        exact = base + tiers.exact(amount)
+        parts = [f"{format_amount(base)}（每件）"] + [p for p in tiers.parts(amount)[1:]]
+    else:
+        tiers = property_tiers(on)
+        exact = tiers.exact(amount)
+        parts = tiers.parts(amount)
+    text = " + ".join(parts) + f" = {format_amount(quantize(exact))}"
     if summary:
-        text += f"; ÷ 2 (简易程序) = {format_amount(quantize(full / 2))}"
+        share = summary_share(on)
+        text += f"; × {share.normalize()} (简易程序) = {format_amount(quantize(exact * share))}"
     return text

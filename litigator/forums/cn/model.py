@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from litigator.fields import Code, NonNegativeAmount, StrictModel
+from litigator.fields import Code, NonNegativeAmount, PositiveAmount, StrictModel
 from litigator.forums.cn.scenario import Conduct, Licence, RelatedAward, Scenario
 from litigator.identifiers import (
     birth_date_from_resident_id,
@@ -199,9 +199,26 @@ class Expense(StrictModel):
 
 
 class Preservation(StrictModel):
-    """A property-preservation application (财产保全)."""
+    """A property-preservation application (财产保全): the amount of property to preserve (more than 0).
 
-    amount: NonNegativeAmount
+    Civil procedure limits preservation to the claim: an amount above the claim warns, and the fee is
+    computed on the claim.
+    """
+
+    amount: PositiveAmount
+
+
+class LawOptions(StrictModel):
+    """``law:`` in case.yaml: choices the law leaves open (docs/damages-cn.md, "Law by date")."""
+
+    straddle: Literal["new_law", "old_law"] = Field(
+        default="new_law",
+        description="conduct continuing across a new text where our material has no transition rule: new_law "
+                    "(the whole act under the text in force at its end; default) or old_law")
+    personality_case_fee: NonNegativeAmount | None = Field(
+        default=None,
+        description="the per-case fee of a personality-right (名誉权) case your province fixes within the national "
+                    "range (default: the top of the range)")
 
 
 class Requests(StrictModel):
@@ -244,6 +261,7 @@ class CnCase(StrictModel):
         default_factory=list,
         description="awards/settlements the seller already paid others for the same sales (damages)")
     requests: Requests = Field(default_factory=Requests)
+    law: LawOptions = Field(default_factory=LawOptions, description="choices the law leaves open")
     calibration: CalibrationConfig = Field(
         default_factory=CalibrationConfig, description="features for finding similar precedents (internal only)")
     filing_date: dt.date | None = Field(default=None, description="default: the date of SOURCE_DATE_EPOCH, else today")

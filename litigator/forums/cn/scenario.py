@@ -9,11 +9,10 @@ docs/damages-cn.md.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from litigator.fields import Factor, NonNegativeAmount, StrictModel
 
@@ -45,15 +44,20 @@ class Conduct(StrictModel):
     """``conduct:`` in case.yaml: when the infringement / breach happened and what the seller knew.
 
     * ``start`` / ``end``: the conduct period (default: the sales period, else the orders' dates).
-      Decides which AUCL text applies (2019 text before 2025-10-15) and feeds the 3-year look-back.
+      Decides which text of the law governs (trademark, contract, AUCL; law.yaml) and feeds the
+      look-back of continuing trademark infringement and the limitation warning.
+    * ``known_on``: when the plaintiff learned of the conduct (the limitation period runs from it).
     * ``knowledge``: evidence that the seller knew the goods were counterfeit (answers the lawful-
-      source defence, Trademark Law Art. 64 ¶2).
-    * ``intent`` / ``serious``: facts for punitive damages (SPC punitive interpretation Arts. 3, 4).
+      source defence).
+    * ``intent`` / ``serious``: facts for punitive damages (intent and serious circumstances).
     """
 
     start: dt.date | None = None
     end: dt.date | None = None
     ongoing: bool = Field(default=False, description="the conduct continued when the suit was filed")
+    known_on: dt.date | None = Field(
+        default=None, description="when the plaintiff learned of the conduct (starts the limitation period; "
+                                  "default: the conduct's end)")
     knowledge: list[ConductFact] = Field(default_factory=list)
     intent: list[ConductFact] = Field(default_factory=list)
     serious: list[ConductFact] = Field(default_factory=list)
@@ -173,7 +177,8 @@ class TrademarkConfig(StrictModel):
     units: int | None = Field(default=None, ge=0, description="units sold, overriding the sales data")
     units_evidence: str | None = None
     licence_multiple: FactorParam | None = Field(default=None, description="licence_fee: × the licence fee")
-    statutory_amount: MoneyParam | None = Field(default=None, description="statutory: the amount claimed (≤ 5,000,000)")
+    statutory_amount: MoneyParam | None = Field(
+        default=None, description="statutory: the amount claimed (at most the cap of the governing text)")
     punitive_multiple: FactorParam | None = Field(
         default=None, description="1–5 for malicious infringement, serious circumstances")
     punitive_reading: Literal["multiplied", "additive"] = Field(
@@ -190,13 +195,9 @@ class TrademarkConfig(StrictModel):
         return self
 
 
-_CN_NUM = "〇零一二三四五六七八九十百千"
-# An article citation written in Chinese: 第二十二条, 第二十二条第三款, 第七条第一款第（三）项.
-ARTICLE_RE = re.compile(rf"第[{_CN_NUM}]+条(?:第[{_CN_NUM}]+款)?(?:第（[{_CN_NUM}]+）项)?")
-
-
 class UnfairCompetitionConfig(StrictModel):
-    """Anti-Unfair Competition Law damages (2019 text Art. 17; 2025 revision for later conduct)."""
+    """Anti-Unfair Competition Law damages, under the text in force for the conduct (1993, 2017, 2019 or
+    2025 text; law.yaml ``aucl.*``)."""
 
     conduct: Literal["confusion", "trade_secret", "false_advertising", "other"]
     method: Literal["actual_loss", "infringer_gain", "statutory"]
@@ -205,25 +206,12 @@ class UnfairCompetitionConfig(StrictModel):
         default=None, description="the loss or gain, when not computed from units × unit profit")
     units: int | None = Field(default=None, ge=0)
     statutory_amount: MoneyParam | None = None
-    punitive_multiple: FactorParam | None = Field(default=None, description="trade secrets only (2019 Art. 17 ¶3)")
-    article_2025: str | None = Field(
-        default=None,
-        description="the damages article of the 2025 revised AUCL as you confirmed it in the official text, "
-                    "e.g. \"第二十二条\"; required when conduct runs on or after 2025-10-15 (no default: our "
-                    "material does not verify the number)")
-    conduct_article_2025: str | None = Field(
-        default=None,
-        description="the 2025 revised AUCL's article on the conduct (default: 第七条 for confusion, 第九条 for "
-                    "false_advertising; required for trade_secret and other when the 2025 text applies)")
+    punitive_multiple: FactorParam | None = Field(default=None, description="trade secrets only (1–5)")
+    conduct_article: int | None = Field(
+        default=None, ge=1,
+        description="the article on the conduct in the governing text, where our material does not give it "
+                    "(e.g. the general clause of the 2025 text, or any conduct article of the 1993 text)")
     evidence: str | None = None
-
-    @field_validator("article_2025", "conduct_article_2025")
-    @classmethod
-    def _article(cls, value: str | None) -> str | None:
-        if value is not None and not ARTICLE_RE.fullmatch(value):
-            raise ValueError(f"write the article as cited in Chinese, e.g. \"第二十二条\" or \"第二十二条第三款\" "
-                             f"(got {value!r})")
-        return value
 
     @model_validator(mode="after")
     def _parameters(self) -> "UnfairCompetitionConfig":
