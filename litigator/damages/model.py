@@ -202,7 +202,7 @@ class ScenarioResult(_Out):
 
 class DamagesReport(_Out):
     case: str
-    jurisdiction: Literal["cn", "us"]
+    jurisdiction: str = Field(description="the forum pack that computed it (litigator.forums)")
     currency: str
     filed_scenario: str
     scenarios: list[ScenarioResult]

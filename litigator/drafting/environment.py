@@ -4,8 +4,8 @@
 * ``StrictUndefined``: a missing fact fails loudly instead of printing a blank into a filing.
 * Every ``{{ value }}`` is escaped for Markdown (not HTML: autoescape would print ``&amp;`` into a
   court filing). A filter that produces markup returns :class:`Raw`, which is left alone.
-* Filters: ``raw`` and ``md`` here; the forum pack adds its own (China: ``yuan``, ``amount``,
-  ``capital``, ``cn_date``, ``cn_number``; see :mod:`litigator.forums.cn.drafting`).
+* Filters: ``raw`` and ``md`` here; the forum pack adds its own (e.g. money and date formats;
+  see each pack's drafting module).
 """
 
 from __future__ import annotations

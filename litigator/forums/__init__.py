@@ -86,10 +86,17 @@ class Forum(Protocol):
 _REGISTRY: dict[str, Forum] = {}
 
 
+def _interface() -> list[str]:
+    """The attribute and method names a pack must have (the protocol's members)."""
+    names = set(Forum.__annotations__)
+    names |= {n for n, v in vars(Forum).items() if callable(v) and not n.startswith("_")}
+    return sorted(names)
+
+
 def register(forum: Forum) -> Forum:
     """Add (or replace) a forum pack; returns it."""
-    if not isinstance(forum, Forum):
-        missing = [n for n in Forum.__protocol_attrs__ if not hasattr(forum, n)]  # type: ignore[attr-defined]
+    missing = [n for n in _interface() if not hasattr(forum, n)]
+    if missing:
         raise TypeError(f"{forum!r} is not a forum pack (missing: {', '.join(sorted(missing))})")
     _REGISTRY[forum.code] = forum
     return forum

@@ -335,12 +335,12 @@ def _limitation(case: "Case", sales: "SalesSummary | None", law: CnLaw, w: Warni
     entry = law.at("limitation.general_years", start)
     years = int(entry.value)
     ref = law.ref(entry)
-    transition = law.filing("limitation.transition") if law.filed >= dt.date(2017, 10, 1) else None
-    if transition is not None and start < transition.start and add_years(start, years) >= transition.start:
-        new = law.at("limitation.general_years", transition.start)
+    transition = law.book.history("limitation.transition")[-1]
+    changed = transition.value["changed_on"]
+    if law.filed >= changed and start < changed <= add_years(start, years):
+        new = law.at("limitation.general_years", changed)
         years, ref = int(new.value), law.ref(new)
-        rule = (f"{law.cite(ref)}, the period still running on {transition.start.isoformat()} "
-                f"({law.cite(law.ref(transition))})")
+        rule = f"{law.cite(ref)}, the period still running on {changed.isoformat()} ({law.cite(law.ref(transition))})"
     else:
         rule = law.cite(ref)
     deadline = add_years(start, years)
