@@ -15,6 +15,7 @@ from litigator.damages.model import DamagesReport
 from litigator.errors import LitigatorError
 from litigator.evidence import Exhibit, collect_exhibits
 from litigator.sales.model import SalesSummary
+from litigator.warnings import Warnings
 
 OUT_DIR = "out"
 
@@ -28,6 +29,7 @@ class CaseRun:
     damages: DamagesReport
     exhibits: list[Exhibit]
     warnings: list[str] = field(default_factory=list)
+    warning_codes: list[str] = field(default_factory=list)
 
     @property
     def filing_date(self) -> date:
@@ -72,9 +74,12 @@ def analyse(case_dir: str | Path, accept_rejects: bool = False, precedents: list
     sales_summary = load_sales(folder, accept_rejects=accept_rejects)
     report = calibrate(folder, compute_damages(folder, sales_summary), sales_summary, precedents)
     exhibits = collect_exhibits(folder.path)
-    warnings = list(sales_summary.warnings) if sales_summary else []
-    warnings += _exhibit_warnings(folder, exhibits)
-    return CaseRun(folder=folder, sales=sales_summary, damages=report, exhibits=exhibits, warnings=warnings)
+    w = Warnings()
+    if sales_summary:
+        w.extend(sales_summary.warnings, sales_summary.warning_codes)
+    _exhibit_warnings(folder, exhibits, w)
+    return CaseRun(folder=folder, sales=sales_summary, damages=report, exhibits=exhibits, warnings=w.texts,
+                   warning_codes=w.codes)
 
 
 EXHIBIT_KEYS = ("exhibit", "evidence", "profit_evidence", "units_evidence")
@@ -96,7 +101,7 @@ def exhibit_references(node: object, path: str = "") -> list[tuple[str, str]]:
     return found
 
 
-def _exhibit_warnings(folder: CaseFolder, exhibits: list[Exhibit]) -> list[str]:
+def _exhibit_warnings(folder: CaseFolder, exhibits: list[Exhibit], w: Warnings) -> None:
     """Every evidence path in case.yaml must be a file of evidence/ (so it gets an exhibit number)."""
     from litigator.casefile import key_line, parse_key_path
 
@@ -106,8 +111,10 @@ def _exhibit_warnings(folder: CaseFolder, exhibits: list[Exhibit]) -> list[str]:
             line = key_line(folder.raw, parse_key_path(key))
             raise LitigatorError(f"names {path}, which is not a file in evidence/", folder.case_file,
                                  f"{line}: {key}" if line else key)
-    return [f"exhibit {e.number} ({e.path}) has no purpose of proof (证明目的): add it to evidence.yaml"
-            for e in exhibits if not e.purpose]
+    for e in exhibits:
+        if not e.purpose:
+            w.add("EXHIBIT_NO_PURPOSE", f"exhibit {e.number} ({e.path}) has no purpose of proof: add it to "
+                                        "evidence.yaml")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -121,6 +128,7 @@ class DraftResult:
     written: list[Path]
     scenario: str
     warnings: list[str]
+    warning_codes: list[str] = field(default_factory=list)
 
 
 def exhibit_number(exhibits: list[Exhibit], path: str | None) -> int | None:
@@ -186,9 +194,14 @@ def draft(
     if reference_doc is not None and not Path(reference_doc).is_file():
         raise LitigatorError("reference .docx not found", reference_doc)
 
-    warnings = list(run.warnings) + list(run.damages.warnings) + list(run.damages.scenario(name).warnings)
-    warnings += _facts_conflicts(run.folder)
-    warnings += forum.particulars_warnings(case)
+    w = Warnings(forum.warning_kinds)
+    w.extend(run.warnings, run.warning_codes)
+    w.extend(run.damages.warnings, run.damages.warning_codes)
+    w.extend(run.damages.scenario(name).warnings, run.damages.scenario(name).warning_codes)
+    for conflict in _facts_conflicts(run.folder):
+        w.add("FACTS_CONFLICT", conflict)
+    for missing in forum.particulars_warnings(case):
+        w.add("PARTICULARS_MISSING", missing)
     context = template_context(run, name)
     rendered: dict[Path, bytes] = {}
     for doc_name in wanted:
@@ -208,10 +221,11 @@ def draft(
         rendered.update(_pdfs(rendered, run.filing_date))
     written = [write_bytes(p, data) for p, data in rendered.items()]
     if not pdf:
-        warnings += [f"{p.with_suffix('.pdf')} is from an earlier draft and no longer matches {p.name}: "
-                     "delete it or draft with --pdf" for p in written
-                     if p.suffix == ".docx" and p.with_suffix(".pdf").exists()]
-    return DraftResult(out_dir=target, written=written, scenario=name, warnings=warnings)
+        for p in written:
+            if p.suffix == ".docx" and p.with_suffix(".pdf").exists():
+                w.add("PDF_STALE", f"{p.with_suffix('.pdf')} is from an earlier draft and no longer matches "
+                                   f"{p.name}: delete it or draft with --pdf")
+    return DraftResult(out_dir=target, written=written, scenario=name, warnings=w.texts, warning_codes=w.codes)
 
 
 def _pdfs(rendered: dict[Path, bytes], on: date) -> dict[Path, bytes]:
@@ -238,4 +252,4 @@ def _facts_conflicts(folder: CaseFolder) -> list[str]:
         from litigator.facts import unresolved_conflicts
     except ImportError:  # the facts stage is optional for drafting
         return []
-    return [f"facts.yaml: {c}" for c in unresolved_conflicts(folder.path)]
+    return list(unresolved_conflicts(folder.path))

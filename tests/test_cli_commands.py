@@ -87,7 +87,7 @@ def test_facts_propose_then_accept_fills_a_stripped_case(case_copy):
     assert run_cli("facts", case, "--propose").code == 0
     assert (case / "facts.yaml").is_file()
     draft = run_cli("draft", case, "--only", "complaint")
-    assert draft.code == 0 and "warning: facts.yaml:" in draft.err  # unresolved conflicts
+    assert draft.code == 0 and "warning: FACTS_CONFLICT: " in draft.err  # unresolved conflicts
     accepted = run_cli("facts", case, "--accept", "defendant_name", "order_number")
     assert accepted.code == 0, accepted.err
     assert (case / "case.yaml").read_text(encoding="utf-8") == original

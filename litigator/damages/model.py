@@ -87,6 +87,19 @@ class Fees(_Out):
     apportionment: FeeApportionment | None = None
 
 
+class ProseSegment(_Out):
+    """A piece of generated prose and the exhibit it rests on: templates cite the exhibit by its number
+    (assigned at drafting), so no path is ever replaced inside a sentence."""
+
+    text: str
+    exhibit: str | None = Field(default=None, description="evidence path, e.g. evidence/04-letter.txt")
+
+
+def prose_text(segments: list[ProseSegment]) -> str:
+    """The segments as one string, each exhibit path in parentheses (for JSON and plain text)."""
+    return "".join(s.text + (f"（{s.exhibit}）" if s.exhibit else "") for s in segments)
+
+
 class PunitiveBlock(_Out):
     """The calculation a punitive claim must state when filed (SPC punitive interpretation Art. 2)."""
 
@@ -183,7 +196,10 @@ class ScenarioResult(_Out):
     description: str | None = None
     punitive: PunitiveBlock | None = None
     punitive_statement: str | None = Field(
-        default=None, description="惩罚性赔偿 calculation paragraph for the complaint (Punitive Interp. Art. 2)")
+        default=None, description="the punitive-damages calculation paragraph for the complaint, exhibit paths in "
+                                  "parentheses (see punitive_statement_parts)")
+    punitive_statement_parts: list[ProseSegment] = Field(
+        default_factory=list, description="the same paragraph with its exhibit references structured")
     liability_basis: list[str] = Field(
         default_factory=list,
         description="provisions establishing liability (the wrongful act), one provision per item, statute named")

@@ -24,10 +24,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from pydantic import BaseModel
 
     from litigator.damages.model import DamagesReport, ScenarioResult
-    from litigator.damages.warnings import WarningKind
     from litigator.drafting.styles import DocumentStyle
     from litigator.precedents.calibration import CaseFeatures
     from litigator.sales.model import SalesSummary
+    from litigator.warnings import WarningKind
 
 BUILT_IN: dict[str, str] = {"cn": "litigator.forums.cn"}
 
@@ -62,6 +62,7 @@ class Forum(Protocol):
     style: DocumentStyle
     labels: TableLabels
     warning_kinds: dict[str, WarningKind]
+    head_codes: frozenset[str]     # every claim-head code its rules produce (templates may name only these)
 
     # damages
     def compute(self, case: Any, sales: SalesSummary | None, case_label: str) -> DamagesReport: ...

@@ -47,10 +47,10 @@ from litigator.damages.model import (
     ScenarioCalibration,
     ScenarioResult,
 )
-from litigator.damages.warnings import Warnings
 from litigator.money import format_amount, quantize
 from litigator.precedents.library import Library
 from litigator.precedents.model import Population, Precedent
+from litigator.warnings import Warnings
 
 if TYPE_CHECKING:  # pragma: no cover
     from litigator.sales.model import SalesSummary

@@ -43,6 +43,7 @@ from litigator.sales.model import (
     ValidationReport,
 )
 from litigator.sales.profiles import ProfileMatch
+from litigator.warnings import Warnings
 
 if TYPE_CHECKING:  # pragma: no cover
     from litigator.casefile import CaseFolder
@@ -1052,25 +1053,28 @@ def _assemble(result: ScanResult, chosen: list[str | None], config: SalesConfig,
         period_gaps=gaps, matched_by_rule=result.matched_by_rule,
         seller_rows=valid_chosen + rejected_chosen if platform_side else None,
         seller_rejected=rejected_chosen if platform_side else None)
-    warnings: list[str] = []
+    w = Warnings()
     if len(result.currencies) > 1 or excluded.get("other_currency"):
-        warnings.append(f"mixed currencies in the export ({', '.join(result.currencies)}): "
-                        f"rows not in {currency} are excluded")
+        w.add("SALES_MIXED_CURRENCY", f"mixed currencies in the export ({', '.join(result.currencies)}): "
+                                      f"rows not in {currency} are excluded")
     if gaps:
-        warnings.append(f"no orders at all in {len(gaps)} month(s) of the period: {', '.join(gaps)} "
-                        "(is the export complete?)")
+        w.add("SALES_PERIOD_GAPS", f"no orders at all in {len(gaps)} month(s) of the period: {', '.join(gaps)} "
+                                   "(is the export complete?)")
     if not result.matched_by_rule:
-        warnings.append("no counterfeit selection (products[].skus / title_keywords): every row counts")
+        w.add("SALES_NO_SELECTION", "no counterfeit selection (products[].skus / title_keywords): every row counts")
     if dup_ids:
-        warnings.append(f"{dup_ids} order line(s) (order id + SKU) appear more than once; the first "
-                        "occurrence in file order is kept")
+        w.add("SALES_DUPLICATES", f"{dup_ids} order line(s) (order id + SKU) appear more than once; the first "
+                                  "occurrence in file order is kept")
     if conflicts:
-        warnings.append(f"{conflicts} duplicated order line(s) differ between their copies (amount, "
-                        "quantity, time or buyer); the first occurrence is kept — check the export")
+        w.add("SALES_DUPLICATES_DIFFER", f"{conflicts} duplicated order line(s) differ between their copies "
+                                         "(amount, quantity, time or buyer); the first occurrence is kept — check "
+                                         "the export")
     files = list(shared.files)
-    warnings.extend(shared.notes)
+    for note in shared.notes:
+        w.add("SALES_FILE_NOTE", note)
     return SalesSummary(currency=currency, files=files, profile=shared.profile, period=config.period, report=report,
-                        by_sku=by_sku, by_month=by_month, totals=totals, sql=result.sql, warnings=warnings)
+                        by_sku=by_sku, by_month=by_month, totals=totals, sql=result.sql, warnings=w.texts,
+                        warning_codes=w.codes)
 
 
 def _enforce(summary: SalesSummary, config: SalesConfig, accept_rejects: bool, require_sales: bool,

@@ -131,6 +131,7 @@ class SalesSummary(_Out):
     totals: SalesTotals
     sql: list[str] = Field(default_factory=list, description="the SQL that produced the figures")
     warnings: list[str] = Field(default_factory=list)
+    warning_codes: list[str] = Field(default_factory=list, description="codes of `warnings`, same order")
 
     def source_label(self) -> str:
         """``sales/orders.csv sha256:1a2b3c4d… rows 2–3051`` for each file, joined by '; '."""

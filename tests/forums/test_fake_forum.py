@@ -47,6 +47,7 @@ class ZzForum:
     labels = forums.TableLabels(total="Total", case_fee="Filing fee", preservation_fee="Bond",
                                 calibrated_award="calibrated")
     warning_kinds: dict = {}
+    head_codes = frozenset({"statutory_damages"})
     risk_basis = "each side bears its own costs (Testland rule 1)"
 
     def compute(self, case: ZzCase, sales, case_label: str) -> DamagesReport:
@@ -146,3 +147,21 @@ def test_pipeline_and_stages_name_no_country():
         text = (ROOT / rel).read_text(encoding="utf-8")
         for word in ('"cn"', "'cn'", "forums.cn", "CHINESE", "yuan", "cn_date", "证据", "合计", "案件受理费"):
             assert word not in text, f"{rel} names {word}"
+
+
+def test_every_head_code_a_template_names_exists():
+    import re
+
+    from support import ROOT
+
+    cn = forums.get("cn")
+    named: set[str] = set()
+    for path in (ROOT / "templates" / "cn").glob("*.j2"):
+        text = path.read_text(encoding="utf-8")
+        named |= set(re.findall(r"head\.code\s*[=!]=\s*[\"'](\w+)[\"']", text))
+        named |= set(re.findall(r"(?:code|head)\(\s*[\"'](\w+)[\"']\s*\)", text))
+        verbs = re.search(r"claim_verbs\s*=\s*\{(.*?)\}", text, re.S)
+        if verbs:
+            named |= set(re.findall(r"[\"'](\w+)[\"']\s*:", verbs.group(1)))
+    assert named, "the complaint template names head codes"
+    assert named <= cn.head_codes, sorted(named - cn.head_codes)

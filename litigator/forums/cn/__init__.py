@@ -23,6 +23,12 @@ class ChinaForum:
         "complaint": Document("cn/complaint.md.j2", "民事起诉状"),
         "evidence-list": Document("cn/evidence-list.md.j2", "证据目录"),
     }
+    @property
+    def head_codes(self) -> frozenset[str]:
+        from litigator.forums.cn.heads import HEAD_CODES
+
+        return HEAD_CODES
+
     labels = TableLabels(total="合计", case_fee="案件受理费", preservation_fee="财产保全申请费",
                          calibrated_award="预计判赔（校准中位数） (calibrated mid)")
 

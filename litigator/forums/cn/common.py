@@ -12,12 +12,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from litigator.damages.model import MAX_AMOUNT, Citation, ClaimHead, HeadInput, PunitiveBlock
-from litigator.damages.warnings import Warnings
 from litigator.errors import DamagesError
 from litigator.forums.cn.citation import Provision
 from litigator.forums.cn.law import CnLaw
 from litigator.forums.cn.scenario import Scenario
 from litigator.money import quantize
+from litigator.warnings import Warnings
 
 if TYPE_CHECKING:  # pragma: no cover
     from litigator.forums.cn.model import CnCase as Case
@@ -27,15 +27,19 @@ if TYPE_CHECKING:  # pragma: no cover
 D0 = Decimal("0.00")
 
 
+def pleaded_in_tort(case: "Case") -> bool:
+    """The one test of contract versus tort: the platform's goodwill claim is in tort when the case pleads
+    goodwill_tort and not breach_of_contract (pleading both is an election warning)."""
+    return "goodwill_tort" in case.claims and "breach_of_contract" not in case.claims
+
+
 def regime_of(case: "Case") -> str:
-    """Which regime governs expenses: trademark > unfair_competition > contract > tort."""
+    """Which regime governs expenses: trademark > unfair_competition > contract or tort."""
     if "trademark_infringement" in case.claims:
         return "trademark"
     if "unfair_competition" in case.claims:
         return "unfair_competition"
-    if "goodwill_tort" in case.claims and "breach_of_contract" not in case.claims:
-        return "tort"
-    return "contract"
+    return "tort" if pleaded_in_tort(case) else "contract"
 
 
 @dataclass
@@ -86,7 +90,7 @@ class Ctx:
         # The scenario's own heads decide first; the case's claims otherwise.
         for r in ("trademark", "unfair_competition", "contract"):
             if r in self.regimes:
-                return r if r != "contract" or regime_of(self.case) != "tort" else "tort"
+                return "tort" if r == "contract" and pleaded_in_tort(self.case) else r
         return regime_of(self.case)
 
     def filing_date(self) -> dt.date:
@@ -114,7 +118,11 @@ class Ctx:
 
 def head(code: str, label: str, amount: Decimal, currency: str, law: CnLaw, basis: list[Provision], formula: str,
          inputs: list[HeadInput], explanation: str) -> ClaimHead:
-    """A claim head citing ``basis`` (provisions, each once, grouped by statute in first-cited order)."""
+    """A claim head citing ``basis`` (provisions, each once, grouped by statute in first-cited order); ``code``
+    must be one of :class:`litigator.forums.cn.heads.HeadCode`."""
+    from litigator.forums.cn.heads import HeadCode
+
+    code = HeadCode(code).value
     unique = list(dict.fromkeys(basis))
     return ClaimHead(code=code, label=label, amount=amount, currency=currency, basis=law.cite(*unique),
                      citations=law.citations(*unique), formula=formula, inputs=inputs, explanation=explanation)

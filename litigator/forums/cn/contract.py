@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from litigator.damages.model import ClaimHead, HeadInput
 from litigator.forums.cn.citation import Provision
-from litigator.forums.cn.common import D0, Ctx, fmt_factor, fmt_int, head
+from litigator.forums.cn.common import D0, Ctx, fmt_factor, fmt_int, head, pleaded_in_tort
 from litigator.forums.cn.scenario import GoodwillConfig
 from litigator.money import format_amount, quantize
 
@@ -118,7 +118,7 @@ def tort_liability(cl: ContractLaw) -> list[Provision]:
 
 
 def _in_tort(ctx: Ctx) -> bool:
-    return "goodwill_tort" in ctx.case.claims and "breach_of_contract" not in ctx.case.claims
+    return pleaded_in_tort(ctx.case)
 
 
 def _loss_head(ctx: Ctx, g: GoodwillConfig, key: str) -> ClaimHead:

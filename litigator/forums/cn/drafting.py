@@ -56,13 +56,6 @@ def exhibit_number(exhibits: list[Exhibit], path: str | None) -> int | None:
     return None
 
 
-def cite_exhibits(text: str, exhibits: list[Exhibit]) -> str:
-    """Replace exhibit paths in generated text with their numbers: evidence/04-x.txt → 证据4."""
-    for e in sorted(exhibits, key=lambda e: -len(e.path)):
-        text = text.replace(e.path, f"证据{e.number}")
-    return text
-
-
 def exhibit_ref(exhibits: list[Exhibit], path: str | None) -> str:
     """（证据N） for an exhibit path, or nothing when the fact has no exhibit."""
     number = exhibit_number(exhibits, path)
@@ -122,7 +115,6 @@ def template_context(run: Any, scenario_name: str) -> dict[str, Any]:
     law = law_for(run.folder.case)
     return {
         "exhibit_number": lambda path: exhibit_number(run.exhibits, path),
-        "cite": lambda text: cite_exhibits(text, run.exhibits),
         "ref": lambda path: exhibit_ref(run.exhibits, path),
         "sales_source": sales_source(run.sales),
         "legal_basis": legal_basis(scenario),

@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from litigator.damages.model import Citation
-from litigator.damages.warnings import Warnings
 from litigator.errors import DamagesError
 from litigator.forums.cn.citation import Provision, citation, cite, format_provision, statute
 from litigator.forums.law import InForce, LawBook, NotInForce, load_law
 from litigator.money import format_amount
+from litigator.warnings import Warnings
 
 LAW_FILE = Path(__file__).with_name("law.yaml")
 

@@ -32,8 +32,8 @@ from litigator.damages.model import (
     FeeShare,
     HeadInput,
     ScenarioResult,
+    prose_text,
 )
-from litigator.damages.warnings import Warnings
 from litigator.errors import DamagesError
 from litigator.forums.cn import aucl as cn_aucl
 from litigator.forums.cn import contract as cn_contract
@@ -52,6 +52,7 @@ from litigator.forums.cn.law import CnLaw, add_years, law_for
 from litigator.forums.cn.scenario import Scenario
 from litigator.forums.cn.warnings import KINDS
 from litigator.money import format_amount, quantize
+from litigator.warnings import Warnings
 
 if TYPE_CHECKING:  # pragma: no cover
     from litigator.forums.cn.model import CnCase as Case
@@ -264,16 +265,17 @@ def _scenario(case: "Case", name: str, scenario: Scenario, sales: "SalesSummary 
     if ctx.punitive is not None:
         ctx.punitive.expenses = exp.amount if exp else Decimal("0.00")
         ctx.punitive.total = quantize(ctx.punitive.damages + ctx.punitive.expenses)
-        statement = cn_trademark.punitive_statement(ctx.punitive, ctx)
+        parts = cn_trademark.punitive_statement(ctx.punitive, ctx)
+        statement = prose_text(parts)
     else:
-        statement = None
+        parts, statement = [], None
     citations = list({c.key: c for c in [*law.citations(*liability), *(c for h in heads for c in h.citations)]}
                      .values())
     fees = _fees(ctx, total, ctx.expense_regime())
     return ScenarioResult(
         name=name, heads=heads, total=total, fees=fees,
         warnings=ctx.w.texts, warning_codes=ctx.w.codes, description=scenario.description,
-        punitive=ctx.punitive, punitive_statement=statement,
+        punitive=ctx.punitive, punitive_statement=statement, punitive_statement_parts=parts,
         liability_basis=[c.text for c in law.citations(*liability)],
         legal_basis=[c.text for c in citations], citations=citations,
     )

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from litigator.damages.model import ClaimHead, HeadInput, PunitiveBlock
+from litigator.damages.model import ClaimHead, HeadInput, ProseSegment, PunitiveBlock
 from litigator.errors import DamagesError
 from litigator.forums.cn.citation import Provision, statute
 from litigator.forums.cn.common import Ctx, evidence_text, fmt_factor, fmt_int, head, product_units
@@ -463,8 +463,9 @@ def _cn_formula(text: str) -> str:
     return text.replace(" × ", "×").replace(" + ", "+").replace(" = ", "=")
 
 
-def punitive_statement(p: PunitiveBlock, ctx: Ctx) -> str:
-    """The 惩罚性赔偿 paragraph a complaint must state when filed (the punitive interpretation, Art. 2)."""
+def punitive_statement(p: PunitiveBlock, ctx: Ctx) -> list[ProseSegment]:
+    """The 惩罚性赔偿 paragraph a complaint must state when filed (the punitive interpretation, Art. 2), as
+    prose segments: each fact of intent or serious circumstances carries its exhibit."""
     tl = trademark_law(ctx)
     unit = {"actual_loss": "（侵权商品销售量×注册商标商品单位利润）",
             "infringer_profit": "（侵权商品销售量×单位利润）",
@@ -488,16 +489,27 @@ def punitive_statement(p: PunitiveBlock, ctx: Ctx) -> str:
                  f"请求在计算基数之外，按计算基数的{p.multiple}倍"
                  f"另行确定惩罚性赔偿：{format_amount(p.base)}×{p.multiple}={format_amount(pun)}元；赔偿数额合计"
                  f"{_cn_formula(p.damages_formula)}元{why}。")
-    facts = ""
-    if p.intent_facts:
-        facts += "被告主观故意的事实：" + "；".join(p.intent_facts) + "。"
+    text += "三、事实和理由。"
+    segments: list[ProseSegment] = []
+    conduct = ctx.case.conduct
+
+    def facts(lead: str, items: list) -> None:
+        nonlocal text
+        text += lead
+        for i, f in enumerate(items):
+            segments.append(ProseSegment(text=text + f.fact, exhibit=f.exhibit))
+            text = "；" if i + 1 < len(items) else ""
+        text += "。"
+
+    if conduct is not None and conduct.intent:
+        facts("被告主观故意的事实：", conduct.intent)
     elif pi:
-        facts += (f"被告销售假冒原告注册商标的商品，依{ctx.cite(Provision(pi.statute, pi.version, 3, 2, 5))}"
-                  "可以初步认定被告具有侵权故意。")
+        text += (f"被告销售假冒原告注册商标的商品，依{ctx.cite(Provision(pi.statute, pi.version, 3, 2, 5))}"
+                 "可以初步认定被告具有侵权故意。")
     else:
-        facts += "被告销售假冒原告注册商标的商品，具有侵权故意。"
-    if p.serious_facts:
-        facts += "情节严重的事实：" + "；".join(p.serious_facts) + "。"
-    text += "三、事实和理由。" + facts
-    text += (f"四、合理开支另计{format_amount(p.expenses)}元，上述经济损失及合理开支合计{format_amount(p.total)}元。")
-    return text
+        text += "被告销售假冒原告注册商标的商品，具有侵权故意。"
+    if conduct is not None and conduct.serious:
+        facts("情节严重的事实：", conduct.serious)
+    text += f"四、合理开支另计{format_amount(p.expenses)}元，上述经济损失及合理开支合计{format_amount(p.total)}元。"
+    segments.append(ProseSegment(text=text))
+    return segments

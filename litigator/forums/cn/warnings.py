@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from litigator.damages.warnings import WarningKind
 from litigator.forums.cn.citation import statutes
+from litigator.warnings import WarningKind
 
 _RAW = [
     # evidence
