@@ -36,8 +36,6 @@ METHOD_LABEL = {
     "licence_fee": "商标许可使用费的倍数",
     "statutory": "法定赔偿",
 }
-# Articles of the SPC trademark interpretation (the same numbers in its 2002 and 2020 texts).
-INTERP_ARTICLES = {"choice": 13, "infringer_profit": 14, "actual_loss": 15, "statutory": 16, "expenses": 17}
 METHOD_INTERP = {
     "actual_loss": ("choice", "actual_loss"),
     "infringer_profit": ("choice", "infringer_profit"),
@@ -64,8 +62,10 @@ class TrademarkLaw:
     selling: Provision
     lawful_source: Provision
     interp_version: str | None
+    interp_articles: dict[str, int]      # the SPC trademark interpretation's articles (law.yaml)
     general_punitive: Provision | None   # Civil Code Art. 1185, for conduct reaching 2021-01-01
     punitive_interp: Provision | None    # by the filing date
+    punitive_articles: dict[str, object]  # its articles (law.yaml ip.punitive_interpretation)
 
     @property
     def methods(self) -> Provision:
@@ -82,7 +82,20 @@ class TrademarkLaw:
     def interp(self, *what: str) -> list[Provision]:
         if self.interp_version is None:
             return []
-        return [Provision("trademark_interpretation", self.interp_version, INTERP_ARTICLES[w]) for w in what]
+        return [Provision("trademark_interpretation", self.interp_version, self.interp_articles[w]) for w in what]
+
+    def pi(self, what: str) -> Provision:
+        """An article of the punitive-damages interpretation: scope, statement, intent_presumption, base,
+        multiple (law.yaml)."""
+        assert self.punitive_interp is not None
+        spec = self.punitive_articles[what]
+        base = Provision(self.punitive_interp.statute, self.punitive_interp.version)
+        if what == "scope":
+            first, last = spec  # type: ignore[misc]
+            return Provision(base.statute, base.version, first, to_article=last)
+        if isinstance(spec, list):
+            return base.at(*spec)
+        return base.at(spec)  # type: ignore[arg-type]
 
     @property
     def label(self) -> str:
@@ -110,9 +123,10 @@ def trademark_law(ctx: Ctx) -> TrademarkLaw:
     general = law.ref(law.at("ip.punitive_general_rule", end or law.filed)) if reaches_2021 else None
     try:
         pi = law.filing("ip.punitive_interpretation")
-        punitive_interp = law.ref(pi)
+        punitive_interp, punitive_articles = law.ref(pi), dict(pi.value)
     except DamagesError:
-        punitive_interp = None
+        punitive_interp, punitive_articles = None, {}
+    interp_articles = dict(law.filing("trademark.interpretation_articles").value) if interp else {}
     tl = TrademarkLaw(
         on=on, version=damages.version, damages=damages,
         methods_paragraph=art["methods_paragraph"], statutory_paragraph=art["statutory_paragraph"],
@@ -121,7 +135,8 @@ def trademark_law(ctx: Ctx) -> TrademarkLaw:
         punitive=(Decimal(pun.value["min"]), Decimal(pun.value["max"])) if pun.value else None,
         punitive_ref=law.ref(pun),
         selling=law.ref(selling), lawful_source=law.ref(lawful),
-        interp_version=interp.id if interp else None, general_punitive=general, punitive_interp=punitive_interp)
+        interp_version=interp.id if interp else None, interp_articles=interp_articles, general_punitive=general,
+        punitive_interp=punitive_interp, punitive_articles=punitive_articles)
     ctx.memo["trademark_law"] = tl
     return tl
 
@@ -136,7 +151,7 @@ def punitive_basis(tl: TrademarkLaw) -> list[Provision]:
     if tl.general_punitive is not None:
         out.append(tl.general_punitive)
     if tl.punitive_interp is not None:
-        out.append(Provision(tl.punitive_interp.statute, tl.punitive_interp.version, 1, to_article=6))
+        out.append(tl.pi("scope"))
     return out
 
 
@@ -321,8 +336,7 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
                             f"{format_amount(tl.cap)} of the {tl.label} text that governs this conduct "
                             f"({ctx.cite(tl.cap_ref)})", key, "statutory_amount")
         if m is not None:
-            base_rule = (ctx.cite(Provision(tl.punitive_interp.statute, tl.punitive_interp.version, 5))
-                         if tl.punitive_interp else ctx.cite(tl.methods))
+            base_rule = ctx.cite(tl.pi("base")) if tl.punitive_interp else ctx.cite(tl.methods)
             raise ctx.error(f"statutory damages cannot be the base of punitive damages: the base is the loss, the "
                             f"infringer's profit or a licence-fee multiple ({base_rule})", key, "punitive_multiple")
     if m is not None:
@@ -405,7 +419,7 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
     if conduct is None or not conduct.intent:
         pi = tl.punitive_interp
         presumed = (f"intent is presumed where the defendant counterfeits a registered mark "
-                    f"({ctx.cite(Provision(pi.statute, pi.version, 3, 2, 5))}) — " if pi else "")
+                    f"({ctx.cite(tl.pi('intent_presumption'))}) — " if pi else "")
         ctx.w.add("PUNITIVE_NO_INTENT",
                   f"no facts of intent are given (conduct.intent); {presumed}plead the facts that show intent")
     if conduct is None or not conduct.serious:
@@ -472,13 +486,13 @@ def punitive_statement(p: PunitiveBlock, ctx: Ctx) -> list[ProseSegment]:
             "licence_fee": "（商标许可使用费×倍数）"}.get(p.base_method, "")
     base_basis = ctx.cite(*method_basis(tl, p.base_method))
     pi = tl.punitive_interp
-    pi_art = (lambda n: ctx.cite(Provision(pi.statute, pi.version, n))) if pi else (lambda n: "")
+    pi_art = (lambda what: ctx.cite(tl.pi(what))) if pi else (lambda what: "")
     methods = ctx.cite(tl.methods)
-    text = (f"原告依据{methods}" + (f"、{pi_art(2)}" if pi else "") + "，"
+    text = (f"原告依据{methods}" + (f"、{pi_art('statement')}" if pi else "") + "，"
             "明确惩罚性赔偿的数额、计算方式及所依据的事实和理由如下："
             f"一、计算基数。以{p.base_label}为计算基数{unit}：{_cn_formula(p.base_formula)}元（{base_basis}）。"
-            "该基数不包括原告为制止侵权所支付的合理开支" + (f"（{pi_art(5)}）" if pi else "") + "。")
-    why = f"（{methods}" + (f"，{pi_art(6)}" if pi else "") + "）"
+            "该基数不包括原告为制止侵权所支付的合理开支" + (f"（{pi_art('base')}）" if pi else "") + "。")
+    why = f"（{methods}" + (f"，{pi_art('multiple')}" if pi else "") + "）"
     if p.reading == "multiplied":
         text += ("二、倍数与数额。被告故意侵害原告注册商标专用权，情节严重，"
                  f"请求按计算基数的{p.multiple}倍确定赔偿数额："
@@ -504,7 +518,7 @@ def punitive_statement(p: PunitiveBlock, ctx: Ctx) -> list[ProseSegment]:
     if conduct is not None and conduct.intent:
         facts("被告主观故意的事实：", conduct.intent)
     elif pi:
-        text += (f"被告销售假冒原告注册商标的商品，依{ctx.cite(Provision(pi.statute, pi.version, 3, 2, 5))}"
+        text += (f"被告销售假冒原告注册商标的商品，依{ctx.cite(tl.pi('intent_presumption'))}"
                  "可以初步认定被告具有侵权故意。")
     else:
         text += "被告销售假冒原告注册商标的商品，具有侵权故意。"
