@@ -210,7 +210,7 @@ def draft(
         doc = documents[doc_name]
         markdown = drafting.render_markdown(doc.template, context, template_dir, forum.template_filters())
         rendered[target / f"{doc_name}.docx"] = drafting.markdown_to_docx(
-            markdown, doc.title, run.filing_date, forum.style, reference_doc)
+            markdown, doc.title, run.filing_date, forum.style, reference_doc, author=forum.document_author(case))
     calc = {**run.damages.model_dump(mode="json"),
             "drafted_scenario": name,
             "sales": run.sales.model_dump(mode="json") if run.sales else None}

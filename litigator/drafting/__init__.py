@@ -26,10 +26,10 @@ def render_markdown(template: str, context: dict, template_dir: Path | None = No
 
 
 def markdown_to_docx(markdown: str, title: str, on: date, style: DocumentStyle,
-                     reference_doc: Path | None = None) -> bytes:
+                     reference_doc: Path | None = None, author: str = "Litigator") -> bytes:
     from litigator.drafting.docx_renderer import DocxRenderer
 
-    return DocxRenderer(style, reference_doc).render(markdown).to_bytes(title, on)
+    return DocxRenderer(style, reference_doc).render(markdown).to_bytes(title, on, author)
 
 
 __all__ = ["markdown_to_docx", "render_markdown"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import tempfile
@@ -12,6 +13,8 @@ from pathlib import Path
 from litigator.errors import LitigatorError
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
+# Maps 宋体/仿宋/楷体 to Noto Serif CJK SC and 黑体 to Noto Sans CJK SC when the real fonts are absent.
+FONTCONFIG = Path(__file__).resolve().parent / "fonts" / "litigator-fonts.conf"
 
 
 def find_soffice() -> str | None:
@@ -38,7 +41,8 @@ def docx_to_pdf(docx: Path, on: date | None = None, timeout: int = 180) -> bytes
         cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", str(outdir), str(docx)]
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                                  env={**os.environ, "FONTCONFIG_FILE": str(FONTCONFIG)})
         except subprocess.TimeoutExpired:
             raise LitigatorError(f"LibreOffice did not finish within {timeout} s", docx) from None
         out = outdir / (docx.stem + ".pdf")

@@ -85,6 +85,9 @@ class ZzForum:
     def template_context(self, run, scenario_name: str) -> dict[str, Any]:
         return {"court_name": run.folder.case.court.upper()}
 
+    def document_author(self, case) -> str:
+        return case.plaintiff
+
     def particulars_warnings(self, case) -> list[str]:
         return [] if case.defendant else ["the defendant has no name"]
 

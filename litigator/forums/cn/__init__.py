@@ -104,6 +104,11 @@ class ChinaForum:
 
         return template_context(run, scenario_name)
 
+    def document_author(self, case) -> str:
+        """The firm of the first agent, else the agent, else the first plaintiff."""
+        agent = case.agents[0] if case.agents else None
+        return (agent.firm or agent.name) if agent else case.plaintiffs[0].name
+
     def particulars_warnings(self, case) -> list[str]:
         from litigator.forums.cn.drafting import particulars_warnings
 

@@ -44,6 +44,7 @@ def template_filters() -> dict[str, Any]:
         "capital": lambda v: Raw(to_capital(Decimal(v))),
         "cn_date": lambda v: Raw(cn_date(v)),
         "cn_number": cn_number,
+        "count": lambda v: Raw(f"{int(v):,}"),
     }
 
 

@@ -134,7 +134,7 @@ def _expenses(ctx: Ctx) -> ClaimHead | None:
                    f"{why} Each figure needs its invoice or voucher; courts cut fees that look high against "
                    f"the work done ({ctx.cite(*basis)}).")
     return head("reasonable_expenses", "合理开支", total, case.currency, ctx.law, basis,
-                f"{parts} = {format_amount(total)}", inputs, explanation)
+                f"{parts} = {format_amount(total)}" if len(case.expenses) > 1 else parts, inputs, explanation)
 
 
 def _contract_expenses(ctx: Ctx, inputs: list[HeadInput]) -> str:
