@@ -13,8 +13,10 @@ from pathlib import Path
 from litigator.errors import LitigatorError
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
-# Maps 宋体/仿宋/楷体 to Noto Serif CJK SC and 黑体 to Noto Sans CJK SC when the real fonts are absent.
+# Maps 宋体/仿宋/楷体 to Noto Serif CJK SC and 黑体 to Noto Sans CJK SC when the real fonts are absent;
+# it loads the system configuration first, so it is used only where that file exists.
 FONTCONFIG = Path(__file__).resolve().parent / "fonts" / "litigator-fonts.conf"
+SYSTEM_FONTCONFIG = Path("/etc/fonts/fonts.conf")
 
 
 def find_soffice() -> str | None:
@@ -23,6 +25,13 @@ def find_soffice() -> str | None:
         if found:
             return found
     return None
+
+
+def soffice_env() -> dict[str, str] | None:
+    """soffice's environment: ours with FONTCONFIG_FILE set to the shipped conf (None: inherit)."""
+    if not SYSTEM_FONTCONFIG.is_file():
+        return None
+    return {**os.environ, "FONTCONFIG_FILE": str(FONTCONFIG)}
 
 
 def docx_to_pdf(docx: Path, on: date | None = None, timeout: int = 180) -> bytes:
@@ -41,8 +50,7 @@ def docx_to_pdf(docx: Path, on: date | None = None, timeout: int = 180) -> bytes
         cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", str(outdir), str(docx)]
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                                  env={**os.environ, "FONTCONFIG_FILE": str(FONTCONFIG)})
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=soffice_env())
         except subprocess.TimeoutExpired:
             raise LitigatorError(f"LibreOffice did not finish within {timeout} s", docx) from None
         out = outdir / (docx.stem + ".pdf")
