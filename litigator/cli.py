@@ -305,6 +305,9 @@ def damages(
     case: Annotated[Path, typer.Argument(help="the case folder")],
     scenario: Annotated[Optional[str], typer.Option(help="only this scenario")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="one paragraph per claim head, article cited")] = False,
+    explain_lang: Annotated[
+        Optional[str], typer.Option("--explain-lang", help="language of --explain (cn cases: zh, the default, or en)")
+    ] = None,
     accept_rejects: Annotated[
         bool, typer.Option("--accept-rejects", help="go on despite malformed sales rows")
     ] = False,
@@ -320,6 +323,7 @@ def damages(
 
     Example: litigator damages examples/platform-v-seller --format json
     Example: litigator damages my-case --precedents ~/firm-precedents
+    Example: litigator damages examples/brand-v-seller --explain --explain-lang en
     """
     from litigator import damages as damages_stage
     from litigator import pipeline
@@ -333,17 +337,19 @@ def damages(
     if scenario is not None:
         report = damages_stage.select(report, scenario)
     extra = list(summary.warnings) if summary else []
+    # explained before anything is printed, so a bad --explain-lang prints nothing but its error
+    explanations = damages_stage.explain(report, folder.case, explain_lang) if explain else None
     if format is Format.json:
         data = report.model_dump(mode="json")
         data["warnings"] = extra + data["warnings"]
-        if explain:
-            data["explanations"] = damages_stage.explain(report, folder.case)
+        if explanations is not None:
+            data["explanations"] = explanations
         emit_json(data)
         return
     warn(extra + report.warnings + [f"{s.name}: {w}" for s in report.scenarios for w in s.warnings])
     _print_damages(report)
-    if explain:
-        for name, paragraphs in damages_stage.explain(report, folder.case).items():
+    if explanations is not None:
+        for name, paragraphs in explanations.items():
             print(f"\n[{name}]")
             for p in paragraphs:
                 print(p)

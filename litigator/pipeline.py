@@ -203,6 +203,9 @@ def draft(
     for missing in forum.particulars_warnings(case):
         w.add("PARTICULARS_MISSING", missing)
     context = template_context(run, name)
+    forum_warnings = context.pop("_warnings", None)
+    if forum_warnings is not None:
+        w.extend(forum_warnings.texts, forum_warnings.codes)
     rendered: dict[Path, bytes] = {}
     for doc_name in wanted:
         if doc_name == "calculation":

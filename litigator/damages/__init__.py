@@ -41,9 +41,13 @@ def compute(case: Any, sales: "SalesSummary | None", case_label: str) -> Damages
     return _forum(case.jurisdiction).compute(case, sales, case_label)
 
 
-def explain(report: DamagesReport, case: Any = None) -> dict[str, list[str]]:
-    """``{scenario: [paragraph, ...]}``: one plain-language paragraph per head, then the fees."""
-    return _forum(report.jurisdiction).explain(report, case)
+def explain(report: DamagesReport, case: Any = None, lang: str | None = None) -> dict[str, list[str]]:
+    """``{scenario: [paragraph, ...]}``: one plain-language paragraph per head, then the fees, in ``lang``
+    (the forum's ``explain_languages``; default: its first)."""
+    forum = _forum(report.jurisdiction)
+    if lang is not None and lang not in forum.explain_languages:
+        raise DamagesError(f"--explain-lang {lang!r}: this forum explains in {', '.join(forum.explain_languages)}")
+    return forum.explain(report, case, lang)
 
 
 def select(report: DamagesReport, scenario: str) -> DamagesReport:

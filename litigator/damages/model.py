@@ -84,6 +84,9 @@ class Fees(_Out):
     preservation_amount: Amount | None = None
     preservation_fee_basis: str | None = None
     preservation_fee_formula: str | None = None
+    preservation_asked: Amount | None = Field(default=None, description="the amount asked, when above the claim")
+    preservation_cap: Amount | None = Field(default=None, description="the most the preservation fee can be")
+    personality_schedule: bool = Field(default=False, description="charged on the personality-right schedule")
     apportionment: FeeApportionment | None = None
 
 

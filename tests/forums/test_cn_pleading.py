@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal as D
-
 import docx
 import pytest
-from damages_factories import BRAND, PLATFORM, sales, scenario_case
+from damages_factories import BRAND, sales, scenario_case
 from support import EXAMPLES
 
 from litigator import pipeline
@@ -73,3 +70,19 @@ def test_counts_carry_thousands_separators_and_the_author_is_the_firm(drafts):
     assert "共计1,340笔订单、1,650件" in text
     props = docx.Document(str(target / "complaint.docx")).core_properties
     assert props.author == "浙江示例律师事务所" and props.last_modified_by == "浙江示例律师事务所"
+
+
+def test_explanations_are_chinese_by_default_and_english_on_request():
+    import json
+
+    from support import run_cli
+
+    zh = run_cli("damages", EXAMPLES / "platform-v-seller", "--scenario", "base", "--explain", "--format", "json")
+    assert zh.code == 0, zh.err
+    paragraphs = json.loads(zh.out)["explanations"]["base"]
+    assert paragraphs[0].startswith("商誉损失（348,545.00元）") and "Civil Code" not in "".join(paragraphs)
+    en = run_cli("damages", EXAMPLES / "platform-v-seller", "--scenario", "base", "--explain", "--explain-lang", "en",
+                 "--format", "json")
+    assert json.loads(en.out)["explanations"]["base"][0].startswith("商誉损失 (348,545.00): ")
+    bad = run_cli("damages", EXAMPLES / "platform-v-seller", "--explain", "--explain-lang", "fr")
+    assert bad.code == 2 and bad.out == "" and "zh, en" in bad.err

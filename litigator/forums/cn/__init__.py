@@ -61,10 +61,16 @@ class ChinaForum:
 
         return rules.scenario_needs_sales(scenario)
 
-    def explain(self, report, case=None):
-        from litigator.forums.cn import rules
+    explain_languages = ("zh", "en")  # the first is the default: its readers draft Chinese pleadings
 
-        return rules.explain(report, case)
+    def explain(self, report, case=None, lang: str | None = None):
+        if (lang or "zh") == "en":
+            from litigator.forums.cn import rules
+
+            return rules.explain(report, case)
+        from litigator.forums.cn.explain_zh import explain_zh
+
+        return explain_zh(report, case)
 
     # fees and risk
     def court_fee(self, amount: Decimal, scenario, on: date) -> Decimal | None:

@@ -111,10 +111,18 @@ def template_context(run: Any, scenario_name: str) -> dict[str, Any]:
     """The Chinese templates' additions to the shared context: exhibit references as （证据N）, the sales
     source in words, and the legal basis grouped by statute."""
     from litigator.forums.cn.law import law_for
+    from litigator.forums.cn.pleading import plead
+    from litigator.forums.cn.warnings import KINDS
+    from litigator.warnings import Warnings
 
     scenario = run.damages.scenario(scenario_name)
-    law = law_for(run.folder.case)
+    case = run.folder.case
+    law = law_for(case)
+    w = Warnings(KINDS)
+    pleading = plead(case, scenario, law, w)
     return {
+        "pleading": pleading,
+        "_warnings": w,
         "exhibit_number": lambda path: exhibit_number(run.exhibits, path),
         "ref": lambda path: exhibit_ref(run.exhibits, path),
         "sales_source": sales_source(run.sales),

@@ -36,8 +36,6 @@ NOT_DETERMINABLE_LABEL = {
     "licence_fee": "商标许可使用费的倍数",
 }
 # The personality-right fee schedule writes its per-case fee with this mark (fees.case_fee_formula).
-PER_CASE_MARK = "（每件）"
-_NUMBER = r"([\d,]+\.\d{2})"
 
 
 def _yuan(value: Decimal | str) -> str:
@@ -110,7 +108,7 @@ def _regime(s: ScenarioResult, case: "Case | None") -> str | None:
             return "unfair_competition"
         return "tort" if pleaded_in_tort(case) else "contract"
     # Without the case: the personality-right fee schedule is used exactly when the claim is in tort.
-    if PER_CASE_MARK in (s.fees.case_fee_formula or ""):
+    if s.fees.personality_schedule:
         return "tort"
     return "contract" if codes & CONTRACT_CODES else None
 
@@ -367,30 +365,22 @@ def _fees(s: ScenarioResult) -> str | None:
     f = s.fees
     if f.case_fee is None:
         return None
-    schedule = "按人格权纠纷案件的收费标准" if PER_CASE_MARK in (f.case_fee_formula or "") else "按收费标准"
+    schedule = "按人格权纠纷案件的收费标准" if f.personality_schedule else "按收费标准"
     text = (f"诉讼费用：案件受理费以各项金钱诉讼请求之和{_yuan(s.total)}为计算基数，{schedule}分段累计计算："
             f"{f.case_fee_formula}，即{_yuan(f.case_fee)}"
             + ("（适用简易程序，减半收取）" if f.summary_procedure else "")
             + f"（{f.case_fee_basis}）。")
     if f.preservation_fee is not None:
-        formula = f.preservation_fee_formula or ""
         base = f.preservation_amount
-        if base is None:
-            found = re.search(r"on " + _NUMBER, formula)
-            base_text = found.group(1) if found else None
-        else:
-            base_text = format_amount(base)
-        cap = re.search(r"capped at " + _NUMBER, formula)
-        asked = re.search(r"asked: " + _NUMBER, formula)
         text += f"财产保全申请费为{_yuan(f.preservation_fee)}"
-        if base_text is not None:
-            if asked:
-                text += (f"：原告申请保全的财产数额为{asked.group(1)}元，超出诉讼请求金额，而财产保全以诉讼请求为限，"
-                         f"申请费按{base_text}元计算")
+        if base is not None:
+            if f.preservation_asked is not None:
+                text += (f"：原告申请保全的财产数额为{_yuan(f.preservation_asked)}，超出诉讼请求金额，"
+                         f"而财产保全以诉讼请求为限，申请费按{_yuan(base)}计算")
             else:
-                text += f"，按申请保全的财产数额{base_text}元计算"
-            if cap:
-                text += f"，最高不超过{cap.group(1)}元"
+                text += f"，按申请保全的财产数额{_yuan(base)}计算"
+            if f.preservation_cap is not None:
+                text += f"，最高不超过{_yuan(f.preservation_cap)}"
         text += (f"（{f.preservation_fee_basis}）。" if f.preservation_fee_basis else "。")
     if f.apportionment:
         half = next((r for r in f.apportionment.rows if r.label == "支持50%"), None)

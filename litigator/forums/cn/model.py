@@ -11,8 +11,8 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from litigator.fields import Code, NonNegativeAmount, PositiveAmount, StrictModel
-from litigator.forums.cn.scenario import Conduct, Licence, RelatedAward, Scenario
+from litigator.fields import Code, Factor, NonNegativeAmount, PositiveAmount, StrictModel
+from litigator.forums.cn.scenario import Conduct, ConductFact, Licence, RelatedAward, Scenario
 from litigator.identifiers import (
     birth_date_from_resident_id,
     credit_code_problem,
@@ -221,13 +221,44 @@ class LawOptions(StrictModel):
                     "range (default: the top of the range)")
 
 
-class Requests(StrictModel):
-    """Non-monetary requests (诉讼请求 besides money)."""
+class Publication(StrictModel):
+    """A published statement (刊登声明) ordered to eliminate the effects: where, how long; its text is reviewed
+    by the court."""
 
-    stop_infringement: bool = False
-    apology: bool = False
-    apology_text: str | None = Field(default=None, description="how and where the statement is published")
+    medium: str = Field(min_length=1, description="where it is published, e.g. 橙市网首页 or 《中国消费者报》")
+    duration_days: int = Field(ge=1, description="for how many consecutive days")
+
+
+class Requests(StrictModel):
+    """Non-monetary requests (诉讼请求 besides money). Each becomes specific wording (forums/cn/pleading.py)."""
+
+    stop_infringement: bool = Field(
+        default=False, description="stop selling the goods (naming each mark by its registration number)")
+    takedown: bool = Field(default=False, description="take down the listings of the defendants' shops")
+    destroy_stock: bool = Field(default=False, description="destroy the infringing goods in stock")
+    apology: bool = Field(default=False, description="赔礼道歉、消除影响 (personality-right remedies: tort only)")
+    publication: Publication | None = Field(
+        default=None, description="the statement eliminating the effects: medium and duration (with apology)")
     costs: bool = True
+
+
+class Liability(StrictModel):
+    """``liability:`` in case.yaml: who pays the money claims when there are several defendants.
+
+    * ``joint`` (连带责任): the ``defendants`` named (indexes; default all) pay jointly and severally, on a
+      ``basis``: joint_tort (共同侵权), aiding (帮助侵权), one_person_company (the sole shareholder of a
+      one-person company answers for its debts unless it proves its assets separate), agreement (a
+      guarantee or the like, with its exhibit);
+    * ``several``: each defendant its own share, given in ``shares`` (index → share of each money claim,
+      summing to 1).
+    ``facts`` are the facts the basis rests on, each with its exhibit.
+    """
+
+    kind: Literal["joint", "several"] = "joint"
+    defendants: list[int] | None = Field(default=None, description="indexes of defendants[] (joint; default all)")
+    basis: Literal["joint_tort", "aiding", "one_person_company", "agreement"] | None = None
+    facts: list[ConductFact] = Field(default_factory=list)
+    shares: dict[int, Factor] | None = Field(default=None, description="several: defendant index → share (sum 1)")
 
 
 class CnCase(StrictModel):
@@ -261,11 +292,31 @@ class CnCase(StrictModel):
         default_factory=list,
         description="awards/settlements the seller already paid others for the same sales (damages)")
     requests: Requests = Field(default_factory=Requests)
+    liability: Liability | None = Field(
+        default=None, description="who pays the money claims, when there are several defendants")
     law: LawOptions = Field(default_factory=LawOptions, description="choices the law leaves open")
     calibration: CalibrationConfig = Field(
         default_factory=CalibrationConfig, description="features for finding similar precedents (internal only)")
     filing_date: dt.date | None = Field(default=None, description="default: the date of SOURCE_DATE_EPOCH, else today")
     currency: str = "CNY"
+
+    @model_validator(mode="after")
+    def _liability(self) -> "CnCase":
+        lia = self.liability
+        if lia is None:
+            return self
+        n = len(self.defendants)
+        for i in (lia.defendants or []) + list((lia.shares or {}).keys()):
+            if not 0 <= i < n:
+                raise ValueError(f"liability names defendant {i}, but defendants[] has {n} (indexes from 0)")
+        if lia.kind == "several":
+            if not lia.shares or set(lia.shares) != set(range(n)):
+                raise ValueError("liability kind several needs `shares` for every defendant (index → share)")
+            if sum(lia.shares.values()) != 1:
+                raise ValueError(f"liability shares must sum to 1 (got {sum(lia.shares.values())})")
+        elif lia.basis is None:
+            raise ValueError("joint liability needs its `basis`: joint_tort, aiding, one_person_company or agreement")
+        return self
 
     @field_validator("filed_scenario")
     @classmethod

@@ -229,6 +229,9 @@ def _fees(ctx: Ctx, total: Decimal, regime: str) -> Fees:
         preservation_amount=quantize(pres_base) if pres_base is not None else None,
         preservation_fee_basis=law.cite(law.fee_provision("fees.preservation")) if pres else None,
         preservation_fee_formula=pres_formula,
+        preservation_asked=quantize(pres.amount) if pres and pres.amount > total else None,
+        preservation_cap=preservation_cap(law.filed) if pres else None,
+        personality_schedule=schedule == "personality",
         apportionment=FeeApportionment(basis=law.cite(law.fee_provision("fees.apportionment")),
                                        method=APPORTIONMENT_METHOD, rows=rows),
     )

@@ -64,6 +64,13 @@ _RAW = [
      "the text in force for the conduct is not mapped in our material"),
     ("CITATION_STATUS", "litigator/forums/cn/statutes.yaml", "a cited text is marked repealed, successor unconfirmed"),
     ("LIMITATION", "{civil_code}; {limitation_interpretation_2018}", "the limitation period may have run out"),
+    # the complaint's requests and parties
+    ("REQUEST_UNSPECIFIC", "{civil_procedure_law} (specific claims)", "a request that names no mark or shop"),
+    ("REMEDY_NOT_SUPPORTED", "{trademark_law}", "a remedy the pleaded cause does not support"),
+    ("REMEDY_NOT_IN_CONTRACT", "淘宝诉姚某（皇家）案，上海市奉贤区人民法院，2017-07-20; {civil_code}",
+     "赔礼道歉、消除影响 asked in contract"),
+    ("PUBLICATION_UNSPECIFIED", "{civil_code}", "a published statement without its medium and duration"),
+    ("LIABILITY_UNSTATED", "{civil_code}", "several defendants without their liability"),
     # fees
     ("FEE_PERSONALITY_SCHEDULE", "{court_fee_measures}",
      "a personality-right case: the per-case fee is fixed by the province"),
