@@ -28,10 +28,13 @@ def find_soffice() -> str | None:
 
 
 def soffice_env() -> dict[str, str] | None:
-    """soffice's environment: ours with FONTCONFIG_FILE set to the shipped conf (None: inherit)."""
+    """soffice's environment: ours with FONTCONFIG_FILE set to the standalone SC faces' conf (cjk_faces.py),
+    else to the shipped conf (None: inherit)."""
     if not SYSTEM_FONTCONFIG.is_file():
         return None
-    return {**os.environ, "FONTCONFIG_FILE": str(FONTCONFIG)}
+    from litigator.drafting.cjk_faces import runtime_conf
+
+    return {**os.environ, "FONTCONFIG_FILE": str(runtime_conf(FONTCONFIG) or FONTCONFIG)}
 
 
 def docx_to_pdf(docx: Path, on: date | None = None, timeout: int = 180) -> bytes:

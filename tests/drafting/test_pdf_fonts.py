@@ -2,10 +2,10 @@
 
 fc-match under FONTCONFIG_FILE shows the mapping (and that an installed SimSun still wins); the
 drafted PDFs of both examples embed Noto Serif CJK, and every CJK glyph whose form differs between
-the Simplified-Chinese and Japanese faces is the SC one. The PDF font *name* cannot show "sc":
-fonts-noto-cjk ships collections (.ttc) whose faces share one CFF table named NotoSerifCJKjp-*,
-and LibreOffice names the embedded subset after it, whichever face it used. So the face is
-checked by glyph, against the SC and JP faces' cmaps. Under CI=true these tests run, never skip.
+the Simplified-Chinese and Japanese faces is the SC one. fonts-noto-cjk ships collections (.ttc)
+whose faces share one CFF table named NotoSerifCJKjp-*, so cjk_faces.py cuts the SC faces into
+standalone fonts named sc; the PDFs then list NotoSerifCJKsc-* and no JP font, and the glyphs are
+still checked against the SC and JP faces' cmaps. Under CI=true these tests run, never skip.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from support import EXAMPLES, require_tool, run_cli
 
 from litigator.drafting.pdf import FONTCONFIG, soffice_env
 
-EXAMPLE_NAMES = ("platform-v-seller", "brand-v-seller")
+EXAMPLE_NAMES = ("platform-v-seller", "brand-v-seller", "company-v-seller")
 
 
 def _fc_match(family: str, conf: Path = FONTCONFIG, fmt: str = "%{family[0]}") -> str:
@@ -33,7 +33,34 @@ def test_conf_is_shipped_in_the_package():
     assert FONTCONFIG.is_file()
     assert "/etc/fonts/fonts.conf" in FONTCONFIG.read_text(encoding="utf-8")
     env = soffice_env()
-    assert env is None or env["FONTCONFIG_FILE"] == str(FONTCONFIG)
+    used = Path(env["FONTCONFIG_FILE"]) if env else None
+    assert used is None or used == FONTCONFIG or str(FONTCONFIG) in used.read_text(encoding="utf-8")
+
+
+def test_the_standalone_sc_faces_are_named_sc_and_come_first(tmp_path, monkeypatch):
+    require_tool("fc-match")
+    pytest.importorskip("fontTools")
+    from fontTools.ttLib import TTFont
+
+    from litigator.drafting.cjk_faces import runtime_conf
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    conf = runtime_conf(FONTCONFIG)
+    if conf is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("the standalone SC faces could not be built under CI=true")
+        pytest.skip("no Noto CJK collections installed")
+    cut = TTFont(str(tmp_path / "litigator" / "fonts" / "LitigatorSerifSC-Regular.otf"))
+    top = cut["CFF "].cff.topDictIndex[0]
+    assert cut["CFF "].cff.fontNames == ["NotoSerifCJKsc-Regular"]
+    assert top.FamilyName == "Noto Serif CJK SC" and all("sc-" in fd.FontName for fd in top.FDArray)
+    assert cut["name"].getDebugName(1) == "Litigator Serif SC"
+    assert _fc_match("宋体", conf, "%{postscriptname}") == "NotoSerifCJKsc-Regular"
+    assert _fc_match("黑体", conf, "%{postscriptname}") == "NotoSansCJKsc-Regular"
+    # built once: a second call reuses the files
+    before = cut_mtime = (tmp_path / "litigator" / "fonts" / "LitigatorSerifSC-Regular.otf").stat().st_mtime_ns
+    assert runtime_conf(FONTCONFIG) == conf
+    assert (tmp_path / "litigator" / "fonts" / "LitigatorSerifSC-Regular.otf").stat().st_mtime_ns == before == cut_mtime
 
 
 @pytest.mark.parametrize(("family", "expected"), [
@@ -169,10 +196,11 @@ def drafted(request, tmp_path_factory):
 
 
 @pytest.mark.slow
-def test_pdfs_embed_noto_serif_cjk(drafted):
+def test_pdfs_embed_noto_serif_cjk_sc_and_no_jp_font(drafted):
     for pdf in drafted:
         names = _pdffonts(pdf)
-        assert any("NotoSerifCJK" in n for n in names), (pdf.name, names)  # 仿宋/宋体 body: serif, not sans
+        assert any("NotoSerifCJKsc" in n for n in names), (pdf.name, names)  # 仿宋/宋体 body: serif, not sans
+        assert not any("jp" in n.lower() for n in names), (pdf.name, names)
 
 
 @pytest.mark.slow
