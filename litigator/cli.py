@@ -342,6 +342,7 @@ def damages(
     if format is Format.json:
         data = report.model_dump(mode="json")
         data["warnings"] = extra + data["warnings"]
+        data["warning_codes"] = (list(summary.warning_codes) if summary else []) + data["warning_codes"]
         if explanations is not None:
             data["explanations"] = explanations
         emit_json(data)

@@ -5,19 +5,23 @@ The CLI and batch both call this module; it never prints. Stages never call down
 
 from __future__ import annotations
 
+import hashlib
 import json
+import typing
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from litigator.casefile import CaseFolder, filing_date, load_case
 from litigator.damages.model import DamagesReport
 from litigator.errors import LitigatorError
 from litigator.evidence import Exhibit, collect_exhibits
-from litigator.sales.model import SalesSummary
+from litigator.sales.model import SalesConfig, SalesSummary
 from litigator.warnings import Warnings
 
 OUT_DIR = "out"
+EXTRACT_NAME = "sales-extract.csv"
 
 
 @dataclass
@@ -30,6 +34,7 @@ class CaseRun:
     exhibits: list[Exhibit]
     warnings: list[str] = field(default_factory=list)
     warning_codes: list[str] = field(default_factory=list)
+    extract: Exhibit | None = None   # the sales extract, once drafting has made it an exhibit
 
     @property
     def filing_date(self) -> date:
@@ -202,11 +207,15 @@ def draft(
         w.add("FACTS_CONFLICT", conflict)
     for missing in forum.particulars_warnings(case):
         w.add("PARTICULARS_MISSING", missing)
+    rendered: dict[Path, bytes] = {}
+    if run.sales is not None:
+        path, data = sales_extract_exhibit(run, forum, target, accept_rejects)
+        rendered[path] = data
     context = template_context(run, name)
     forum_warnings = context.pop("_warnings", None)
     if forum_warnings is not None:
         w.extend(forum_warnings.texts, forum_warnings.codes)
-    rendered: dict[Path, bytes] = {}
+    cited = context.pop("_cited", None)
     for doc_name in wanted:
         if doc_name == "calculation":
             continue
@@ -214,6 +223,11 @@ def draft(
         markdown = drafting.render_markdown(doc.template, context, template_dir, forum.template_filters())
         rendered[target / f"{doc_name}.docx"] = drafting.markdown_to_docx(
             markdown, doc.title, run.filing_date, forum.style, reference_doc, author=forum.document_author(case))
+        if doc_name == "complaint" and cited is not None:
+            for e in run.exhibits:
+                if e.number not in cited:
+                    w.add("EXHIBIT_NOT_CITED", f"exhibit {e.number} ({e.path}) is cited nowhere in the complaint: "
+                                               "plead the fact it proves, or drop it from evidence/")
     calc = {**run.damages.model_dump(mode="json"),
             "drafted_scenario": name,
             "sales": run.sales.model_dump(mode="json") if run.sales else None}
@@ -229,6 +243,49 @@ def draft(
                 w.add("PDF_STALE", f"{p.with_suffix('.pdf')} is from an earlier draft and no longer matches "
                                    f"{p.name}: delete it or draft with --pdf")
     return DraftResult(out_dir=target, written=written, scenario=name, warnings=w.texts, warning_codes=w.codes)
+
+
+PROVENANCES = typing.get_args(typing.get_args(SalesConfig.model_fields["provenance"].annotation)[0])
+
+
+def sales_extract_exhibit(run: CaseRun, forum, target: Path, accept_rejects: bool) -> tuple[Path, bytes]:
+    """The kept order lines of the case's sellers as a CSV beside the drafts, appended to the exhibits
+    (numbered after those of evidence/) with the forum's title, source (from ``sales.provenance``) and
+    purpose. It must reconcile with the summary the damages used, or nothing is written."""
+    from litigator import sales as sales_stage
+    from litigator.evidence import Exhibit
+    from litigator.sales.extract_table import extract_csv
+
+    folder = run.folder
+    config = folder.case.sales
+    if config.provenance is None:
+        raise LitigatorError("the order data are pleaded as evidence, so say how they were obtained: "
+                             f"sales.provenance: {' | '.join(PROVENANCES)}", folder.case_file, "sales.provenance")
+    try:
+        extract = sales_stage.extract(folder, accept_rejects=accept_rejects)
+    except LitigatorError as err:
+        from litigator.casefile import locate
+
+        raise locate(err, folder) from None
+    totals = run.sales.totals
+    units = sum(r.quantity for r in extract.rows)
+    net = sum((r.net for r in extract.rows), Decimal(0))
+    if (units, net) != (totals.units, totals.net):
+        raise LitigatorError(f"the sales extract ({units} units, net {net}) does not reconcile with the sales summary "
+                             f"({totals.units} units, net {totals.net}); nothing was written", folder.case_file,
+                             "sales")
+    data = extract_csv(extract, forum.extract_columns)
+    path = target / EXTRACT_NAME
+    try:
+        shown = path.resolve().relative_to(folder.path.resolve()).as_posix()
+    except ValueError:
+        shown = path.resolve().as_posix()
+    title, source, purpose = forum.sales_exhibit(folder.case, run.sales)
+    exhibit = Exhibit(number=len(run.exhibits) + 1, path=shown, title=title, source=source, purpose=purpose,
+                      sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+    run.exhibits.append(exhibit)
+    run.extract = exhibit
+    return path, data
 
 
 def _pdfs(rendered: dict[Path, bytes], on: date) -> dict[Path, bytes]:

@@ -47,6 +47,8 @@ SHARED_KINDS = [
     WarningKind("FACTS_CONFLICT", "facts.yaml", "a fact proposal conflicts with case.yaml"),
     WarningKind("PARTICULARS_MISSING", "the forum's rule on the complaint's contents",
                 "a party particular the complaint must state is not given"),
+    WarningKind("EXHIBIT_NOT_CITED", "docs/architecture.md (evidence backbone)",
+                "an exhibit the complaint cites nowhere"),
     WarningKind("PDF_STALE", "litigator draft --pdf", "a PDF beside a new .docx is from an earlier draft"),
 ]
 

@@ -106,6 +106,7 @@ def prose_text(segments: list[ProseSegment]) -> str:
 class PunitiveBlock(_Out):
     """The calculation a punitive claim must state when filed (SPC punitive interpretation Art. 2)."""
 
+    regime: str = Field(default="trademark", description="the right infringed: trademark or trade_secret")
     base_method: str
     base_label: str
     base: Amount

@@ -85,6 +85,8 @@ class Forum(Protocol):
     def template_context(self, run: Any, scenario_name: str) -> dict[str, Any]: ...
     def particulars_warnings(self, case: Any) -> list[str]: ...
     def document_author(self, case: Any) -> str: ...   # the .docx author: the firm or agent, not the tool
+    extract_columns: dict[str, str]      # the sales extract's column labels (sales/extract_table.py COLUMNS → label)
+    def sales_exhibit(self, case: Any, sales: SalesSummary) -> tuple[str, str, str]: ...  # title, source, purpose
 
 
 _REGISTRY: dict[str, Forum] = {}

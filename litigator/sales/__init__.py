@@ -8,6 +8,9 @@ Public interface (used by pipeline, CLI and batch; DuckDB is imported lazily):
 * :func:`summarise_all_sellers(folder_path, config, products, sellers=None, currency="CNY",
   group_by_month=True, memory_limit=None) -> dict[str, SalesSummary]` — one pass over a
   platform-side export, a summary per seller (batch);
+* :func:`extract(folder, accept_rejects=False) -> SalesExtract` — the kept order lines of the case's
+  sellers with their file and line (a second, ordered pass; drafting writes it as an exhibit with
+  :func:`litigator.sales.extract_table.extract_csv`);
 * :func:`detect_profile(path, sheet=None, encoding=None) -> ProfileMatch` and
   :func:`detect_case_profiles(folder) -> list[ProfileMatch]` — ``sales --detect``.
 """
@@ -27,6 +30,13 @@ def summarise(folder: "CaseFolder", **options) -> SalesSummary:
     from litigator.sales.engine import summarise as _summarise
 
     return _summarise(folder, **options)
+
+
+def extract(folder: "CaseFolder", **options):
+    """The kept order lines of the case's sellers, each with its source file and line."""
+    from litigator.sales.engine import extract as _extract
+
+    return _extract(folder, **options)
 
 
 def summarise_all_sellers(*args: Any, **kwargs: Any) -> dict[str, SalesSummary]:

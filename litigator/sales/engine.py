@@ -33,9 +33,11 @@ from litigator.errors import DataFileError, LitigatorError
 from litigator.money import quantize
 from litigator.sales import sources as srcmod
 from litigator.sales.model import (
+    ExtractRow,
     Period,
     RejectedRow,
     SalesConfig,
+    SalesExtract,
     SalesFile,
     SalesLine,
     SalesSummary,
@@ -562,11 +564,12 @@ def _resolve_files(folder_path: Path, patterns: list[str]) -> list[tuple[str, Pa
 
 def scan(folder_path: Path, config: SalesConfig, products: list["Product"], *,
          sellers: list[str] | None = None, fixed_seller: str | None = None, currency: str = "CNY",
-         memory_limit: str | None = None, threads: int | None = None) -> ScanResult:
+         memory_limit: str | None = None, threads: int | None = None, in_file_order: bool = False) -> ScanResult:
     """Open the files and run the single classification/aggregation pass over all of them.
 
     ``sellers`` (platform-side files) excludes other sellers' rows in the pass itself; None keeps
     every seller (``summarise_all_sellers``). ``fixed_seller`` labels a seller-side export.
+    ``in_file_order`` reads every file in order, so each kept line knows its position (the extract).
     """
     import duckdb
 
@@ -621,6 +624,9 @@ def scan(folder_path: Path, config: SalesConfig, products: list["Product"], *,
 
         product = _product_sql(selection)
         kept_sql = ""
+        if in_file_order:
+            for s in sources:
+                s.mode = "ordered" if s.mode == "fast" and s.ordered_sql is not None else s.mode
 
         def main_pass() -> str:
             nonlocal kept_sql
@@ -1145,6 +1151,48 @@ def summarise(folder: "CaseFolder", accept_rejects: bool = False, group_by_month
         require_sales = False  # the pipeline says whether a scenario needs sales (sales never asks damages)
     _enforce(summary, config, accept_rejects, require_sales, chosen)
     return summary
+
+
+_EXTRACT_SQL = """
+SELECT first_pos, seller, order_id, sku, product, ts, qty, amount, refund, buyer, n_rows
+FROM kept_lines {where} ORDER BY first_pos
+"""
+POSITION_BITS = 40  # _pos = (_file << 40) + _ord (build_classify_sql)
+
+
+def extract(folder: "CaseFolder", accept_rejects: bool = False) -> SalesExtract:
+    """The kept order lines of the case's sellers, each with its source file and line (a second, ordered
+    pass: drafting only). Other sellers' rows of a platform-side export never appear."""
+    case = folder.case
+    config = case.sales
+    if config is None:
+        raise DataFileError("case.yaml has no `sales:` section", str(folder.case_file))
+    sellers = _case_sellers(case)
+    result = scan(folder.path, config, list(case.products), sellers=sellers or None,
+                  fixed_seller=sellers[0] if len(sellers) == 1 else None,
+                  currency=config.currency or case.currency, in_file_order=True)
+    platform_side = any("seller" in s.match.mapping for s in result.sources)
+    if platform_side and not sellers:
+        raise DataFileError("a platform-side export needs defendants[].shops[].seller_id to select rows",
+                            str(folder.case_file))
+    where = ""
+    if platform_side:
+        where = f"WHERE seller IN ({_sql_list(sellers)})"
+    rows = result.con.execute(_EXTRACT_SQL.format(where=where)).fetchall()
+    mask = (1 << POSITION_BITS) - 1
+    by_file: dict[int, list[int]] = defaultdict(list)
+    for r in rows:
+        by_file[r[0] >> POSITION_BITS].append(r[0] & mask)
+    for s in result.sources:
+        s.resolve_lines(by_file.get(s.index, []))
+    out = []
+    for pos, seller, order_id, sku, product, ts, qty, amount, refund, buyer, n in rows:
+        src = result.sources[pos >> POSITION_BITS]
+        out.append(ExtractRow(file=src.label, line=src.line_of(pos & mask), seller=seller, order_id=order_id,
+                              sku=sku, product=product, ordered_at=ts, quantity=int(qty), amount=amount,
+                              refund=refund, buyer=buyer, copies=int(n)))
+    files = _Shared.of(result, config).files
+    return SalesExtract(files=files, rows=out)
 
 
 def summarise_all_sellers(folder_path: str | Path, config: SalesConfig, products: list["Product"],

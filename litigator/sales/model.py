@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
@@ -37,6 +37,15 @@ class SalesConfig(StrictModel):
     period: Period | None = None
     currency: str | None = None
     max_reject_share: Factor = Field(default=Decimal("0.01"), description="share of malformed rows tolerated")
+    provenance: Literal["platform_records", "investigation_order", "notarised_preservation",
+                        "produced_by_defendant"] | None = Field(
+        default=None,
+        description="how the plaintiff obtained the order data (required to plead it as evidence): the platform's "
+                    "own records, a court's investigation order (调查令), notarised evidence preservation, or produced "
+                    "by the defendant")
+    evidence: str | None = Field(
+        default=None, description="the document showing how the data were obtained (the investigation order and the "
+                                  "platform's reply, the preservation notarial record), a file of evidence/")
 
 
 class _Out(BaseModel):
@@ -138,3 +147,31 @@ class SalesSummary(_Out):
         return "; ".join(
             f"{f.path} sha256:{f.sha256[:12]}… rows {f.first_line}–{f.last_line}" for f in self.files
         )
+
+
+class ExtractRow(_Out):
+    """One kept order line of the case's sellers, with where it sits in its source file."""
+
+    file: str = Field(description="the source file as given in case.yaml")
+    line: int = Field(description="physical 1-based line (sheet row for XLSX) of its first occurrence")
+    seller: str | None = None
+    order_id: str
+    sku: str | None = None
+    product: str | None = None
+    ordered_at: datetime | None = None
+    quantity: int
+    amount: Amount
+    refund: Amount
+    buyer: str | None = None
+    copies: int = Field(default=1, description="identical lines collapsed into this one (duplicates)")
+
+    @property
+    def net(self) -> Decimal:
+        return self.amount - self.refund
+
+
+class SalesExtract(_Out):
+    """The kept order lines of this case's sellers (never other sellers' rows), for the exhibit."""
+
+    files: list[SalesFile]
+    rows: list[ExtractRow]

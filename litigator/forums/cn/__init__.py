@@ -110,6 +110,17 @@ class ChinaForum:
 
         return template_context(run, scenario_name)
 
+    @property
+    def extract_columns(self) -> dict[str, str]:
+        from litigator.forums.cn.drafting import EXTRACT_COLUMNS
+
+        return EXTRACT_COLUMNS
+
+    def sales_exhibit(self, case, sales) -> tuple[str, str, str]:
+        from litigator.forums.cn.drafting import sales_exhibit
+
+        return sales_exhibit(case, sales)
+
     def document_author(self, case) -> str:
         """The firm of the first agent, else the agent, else the first plaintiff."""
         agent = case.agents[0] if case.agents else None

@@ -19,9 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from litigator.damages.model import ClaimHead, HeadInput
+from litigator.damages.model import ClaimHead, HeadInput, ProseSegment, PunitiveBlock
 from litigator.forums.cn.citation import Provision, statute
-from litigator.forums.cn.common import Ctx, fmt_factor, fmt_int, head
+from litigator.forums.cn.common import Ctx, evidence_text, fmt_factor, fmt_int, head
 from litigator.forums.cn.scenario import UnfairCompetitionConfig
 from litigator.money import format_amount, quantize
 
@@ -181,13 +181,22 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
     basis = [damages_p]
     label = "经济损失"
     if m is not None:
-        base = amount
+        base, base_formula = amount, formula
         amount = ctx.money(base * m, key, "punitive_multiple")
         formula = f"({formula}) × {fmt_factor(m)} = {format_amount(amount)}"
         inputs.append(HeadInput(name="punitive_multiple", value=fmt_factor(m),
                                 source=ctx.src(key, "punitive_multiple")))
         label = "经济损失（含惩罚性赔偿）"
         what += f", × {fmt_factor(m)} for intentional trade-secret infringement with serious circumstances"
+        conduct = ctx.case.conduct
+        ctx.punitive = PunitiveBlock(
+            regime="trade_secret", base_method=cfg.method, base_label=BASE_LABEL[cfg.method], base=base,
+            base_formula=base_formula,
+            multiple=fmt_factor(m), reading="multiplied", damages=amount, damages_formula=formula,
+            expenses=Decimal("0.00"), total=amount,
+            intent_facts=evidence_text(conduct.intent) if conduct else [],
+            serious_facts=evidence_text(conduct.serious) if conduct else [],
+            basis=ctx.cite(al.punitive_ref or al.methods))
     caps = (f"; statutory damages up to {format_amount(al.cap)} only for {' and '.join(al.statutory_conduct)}"
             if al.cap is not None else "; no statutory damages")
     expl = (f"Unfair-competition damages ({format_amount(amount)}): {what}: {formula}. The {al.label} text governs the "
@@ -198,3 +207,59 @@ def heads(ctx: Ctx) -> list[ClaimHead]:
             + f". Basis: {ctx.cite(*basis)}.")
     return [head("unfair_competition_damages", label, amount, ctx.case.currency, ctx.law, basis, formula, inputs,
                  expl)]
+
+
+BASE_LABEL = {"actual_loss": "原告因被侵权所受到的实际损失", "infringer_gain": "被告因侵权所获得的利益"}
+
+
+def _punitive_interp(ctx: Ctx) -> tuple[Provision, dict] | None:
+    """The SPC interpretation on IP punitive damages in force at filing (its articles), if any."""
+    try:
+        entry = ctx.law.filing("ip.punitive_interpretation")
+    except LookupError:
+        return None
+    return ctx.law.ref(entry), dict(entry.value)
+
+
+def punitive_statement(p: PunitiveBlock, ctx: Ctx) -> list[ProseSegment]:
+    """The 惩罚性赔偿 paragraph of a trade-secret claim (the punitive interpretation's article on the
+    statement: amount, method, facts and reasons), each fact with its exhibit."""
+    al = aucl_law(ctx)
+    rule = ctx.cite(al.punitive_ref or al.methods)
+    pi = _punitive_interp(ctx)
+
+    def art(what: str) -> str:
+        if pi is None:
+            return ""
+        base, arts = pi
+        spec = arts[what]
+        return ctx.cite(base.at(*spec) if isinstance(spec, list) else base.at(spec))
+
+    base_formula = p.base_formula.replace(" × ", "×").replace(" = ", "=")
+    text = (f"原告依据{rule}" + (f"、{art('statement')}" if pi else "") + "，明确惩罚性赔偿的数额、计算方式及所依据的"
+            f"事实和理由如下：一、计算基数。以{p.base_label}为计算基数：{base_formula}元。"
+            "该基数不包括原告为制止侵权行为所支付的合理开支" + (f"（{art('base')}）" if pi else "") + "。"
+            f"二、倍数与数额。被告恶意侵犯原告商业秘密，情节严重，请求按计算基数的{p.multiple}倍确定赔偿数额："
+            f"{format_amount(p.base)}×{p.multiple}={format_amount(p.damages)}元（{rule}"
+            + (f"，{art('multiple')}" if pi else "") + "）。三、事实和理由。")
+    segments: list[ProseSegment] = []
+    conduct = ctx.case.conduct
+
+    def facts(lead: str, items: list) -> None:
+        nonlocal text
+        text += lead
+        for i, f in enumerate(items):
+            segments.append(ProseSegment(text=text + f.fact, exhibit=f.exhibit))
+            text = "；" if i + 1 < len(items) else ""
+        text += "。"
+
+    if conduct is not None and conduct.intent:
+        facts("被告恶意侵权的事实：", conduct.intent)
+    else:
+        ctx.w.add("PUNITIVE_NO_INTENT", "punitive damages for trade secrets need the facts of malice (conduct.intent): "
+                                    "the statement pleads none")
+    if conduct is not None and conduct.serious:
+        facts("情节严重的事实：", conduct.serious)
+    text += f"四、合理开支另计{format_amount(p.expenses)}元，上述经济损失及合理开支合计{format_amount(p.total)}元。"
+    segments.append(ProseSegment(text=text))
+    return segments

@@ -44,6 +44,7 @@ class Shop(StrictModel):
     seller_id: Code | None = Field(
         default=None, description="the platform's seller/shop id (selects rows of a platform-side export)")
     url: str | None = None
+    exhibit: str | None = Field(default=None, description="the record showing who operates the shop (registration)")
 
 
 class Party(StrictModel):
@@ -137,6 +138,8 @@ class Mark(StrictModel):
     plaintiff_role: Literal["owner", "exclusive_licensee", "sole_licensee", "ordinary_licensee"] = Field(
         default="owner", description="the plaintiff's standing: the registrant, or a licensee (独占/排他/普通)")
     exhibit: str | None = Field(default=None, description="the registration certificate (and licence)")
+    reputation: list[ConductFact] = Field(
+        default_factory=list, description="the mark's use and reputation (sales, advertising, awards), with exhibits")
 
 
 class Agreement(StrictModel):
@@ -221,6 +224,25 @@ class LawOptions(StrictModel):
                     "range (default: the top of the range)")
 
 
+class CounterfeitBasis(StrictModel):
+    """Why every counted unit is infringing, not only the one bought (each kind has its wording)."""
+
+    kind: Literal["brand_statement", "no_purchase_records", "same_listing", "sample_appraisals", "admission",
+                  "other"] = Field(description="brand_statement: the brand owner never supplied the seller; "
+                                               "no_purchase_records: the seller shows no lawful purchase; "
+                                               "same_listing: the orders are of the listing / SKU bought; "
+                                               "sample_appraisals: several samples appraised as fake; "
+                                               "admission: the seller admitted it; other: say it in `fact`")
+    fact: str | None = Field(default=None, description="the particulars (required for other)")
+    exhibit: str | None = None
+
+    @model_validator(mode="after")
+    def _other(self) -> "CounterfeitBasis":
+        if self.kind == "other" and not self.fact:
+            raise ValueError("counterfeit_basis kind other needs `fact`")
+        return self
+
+
 class Publication(StrictModel):
     """A published statement (刊登声明) ordered to eliminate the effects: where, how long; its text is reviewed
     by the court."""
@@ -261,11 +283,33 @@ class Liability(StrictModel):
     shares: dict[int, Factor] | None = Field(default=None, description="several: defendant index → share (sum 1)")
 
 
+class Confusion(StrictModel):
+    """The elements of a confusion claim (混淆行为) under the Anti-Unfair Competition Law: the plaintiff's sign
+    and its influence (有一定影响), the defendant's use of it, and the likelihood of confusion, each with facts."""
+
+    sign: str = Field(min_length=1, description="the sign, e.g. “青岚”商品名称及包装装潢")
+    influence: list[ConductFact] = Field(default_factory=list, description="why the sign has a certain influence")
+    use: list[ConductFact] = Field(default_factory=list, description="how the defendant used it")
+    likelihood: list[ConductFact] = Field(default_factory=list, description="why the public is likely confused")
+
+
+class CourtCompetence(StrictModel):
+    """What you confirmed about the chosen court, where our data cannot (law.yaml court.ip_first_instance)."""
+
+    ip_designated: bool | None = Field(
+        default=None, description="the court is designated to hear first-instance IP civil cases")
+    ip_ceiling: NonNegativeAmount | None = Field(
+        default=None, description="the amount up to which it hears them (the SPC notice's attachment)")
+    source: str | None = Field(default=None, description="where you read it, e.g. the notice's attachment")
+
+
 class CnCase(StrictModel):
     """case.yaml for a Chinese case (jurisdiction: cn)."""
 
     jurisdiction: Literal["cn"] = "cn"
     court: str = Field(description="受诉法院, e.g. 上海市奉贤区人民法院")
+    court_competence: CourtCompetence | None = Field(
+        default=None, description="the court's IP designation and ceiling, as you confirmed them")
     cause: str = Field(description="案由, e.g. 网络服务合同纠纷")
     procedure: Literal["ordinary", "summary"] = Field(default="ordinary", description="summary halves the court fee")
     claims: list[CLAIM_KINDS] = Field(min_length=1)
@@ -292,8 +336,12 @@ class CnCase(StrictModel):
         default_factory=list,
         description="awards/settlements the seller already paid others for the same sales (damages)")
     requests: Requests = Field(default_factory=Requests)
+    counterfeit_basis: list[CounterfeitBasis] = Field(
+        default_factory=list, description="why every unit counted from the sales data is infringing (with sales)")
     liability: Liability | None = Field(
         default=None, description="who pays the money claims, when there are several defendants")
+    confusion: Confusion | None = Field(
+        default=None, description="the confusion elements, for an unfair-competition claim on confusion")
     law: LawOptions = Field(default_factory=LawOptions, description="choices the law leaves open")
     calibration: CalibrationConfig = Field(
         default_factory=CalibrationConfig, description="features for finding similar precedents (internal only)")

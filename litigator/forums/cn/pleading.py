@@ -174,12 +174,17 @@ BASIS_WORDS = {
 
 
 def liability_provision(case: "CnCase", law: "CnLaw") -> Provision | None:
+    entry = _liability_entry(case, law)
+    return law.ref(entry) if entry is not None else None
+
+
+def _liability_entry(case: "CnCase", law: "CnLaw"):
+    """The law.yaml entry of the joint-liability basis in force at the end of the conduct (None: none)."""
     lia = case.liability
     if lia is None or lia.kind != "joint" or lia.basis in (None, "agreement"):
         return None
     end = (case.conduct.end if case.conduct and case.conduct.end else None) or law.filed
-    entry = law.at(f"liability.{lia.basis}", end)
-    return law.ref(entry)
+    return law.at(f"liability.{lia.basis}", end)
 
 
 def _liability_segments(case: "CnCase", defendants: list[str], law: "CnLaw") -> list[tuple[str, str | None]]:
@@ -194,8 +199,9 @@ def _liability_segments(case: "CnCase", defendants: list[str], law: "CnLaw") -> 
     segs: list[tuple[str, str | None]] = []
     for i, f in enumerate(lia.facts):
         segs.append((("" if i == 0 else "；") + f.fact, f.exhibit))
-    rule = liability_provision(case, law)
-    why = BASIS_WORDS[lia.basis or "agreement"]
+    entry = _liability_entry(case, law)
+    rule = law.ref(entry) if entry is not None else None
+    why = (entry.value.get("rule") if entry is not None else None) or BASIS_WORDS[lia.basis or "agreement"]
     cite = f"根据{law.cite(rule)}的规定，" if rule else ""
     segs.append((("。" if lia.facts else "") + f"{cite}{why}，故{names}应对本案债务承担连带责任。", None))
     return segs

@@ -268,7 +268,8 @@ def _scenario(case: "Case", name: str, scenario: Scenario, sales: "SalesSummary 
     if ctx.punitive is not None:
         ctx.punitive.expenses = exp.amount if exp else Decimal("0.00")
         ctx.punitive.total = quantize(ctx.punitive.damages + ctx.punitive.expenses)
-        parts = cn_trademark.punitive_statement(ctx.punitive, ctx)
+        parts = (cn_aucl.punitive_statement(ctx.punitive, ctx) if ctx.punitive.regime == "trade_secret"
+                 else cn_trademark.punitive_statement(ctx.punitive, ctx))
         statement = prose_text(parts)
     else:
         parts, statement = [], None

@@ -71,6 +71,18 @@ _RAW = [
      "赔礼道歉、消除影响 asked in contract"),
     ("PUBLICATION_UNSPECIFIED", "{civil_code}", "a published statement without its medium and duration"),
     ("LIABILITY_UNSTATED", "{civil_code}", "several defendants without their liability"),
+    ("COUNTERFEIT_BASIS_MISSING", "{civil_procedure_law} (burden of proof)",
+     "every unit of the sales data counted as infringing without a stated reason"),
+    ("STATUTORY_FACTORS", "{trademark_interpretation}", "a factor of statutory damages is not pleaded"),
+    ("AUCL_ELEMENTS", "{anti_unfair_competition_law}",
+     "a confusion claim without the sign's influence, its use or the likelihood of confusion"),
+    # court competence
+    ("COURT_LEVEL", "{civil_level_notice_2021}; {ip_basic_courts_2022}",
+     "the claim may exceed what the chosen court hears at first instance"),
+    ("COURT_IP_DESIGNATION", "{ip_jurisdiction_2022}; {ip_basic_courts_2022}",
+     "an IP case at a basic court not confirmed as designated for IP cases"),
+    ("AGREED_FORUM", "{civil_procedure_law} (agreed forum)",
+     "the agreement's jurisdiction clause names another court"),
     # fees
     ("FEE_PERSONALITY_SCHEDULE", "{court_fee_measures}",
      "a personality-right case: the per-case fee is fixed by the province"),
