@@ -209,7 +209,7 @@ def draft(
         w.add("PARTICULARS_MISSING", missing)
     rendered: dict[Path, bytes] = {}
     if run.sales is not None:
-        path, data = sales_extract_exhibit(run, forum, target, accept_rejects)
+        path, data = sales_extract_exhibit(run, forum, target)
         rendered[path] = data
     context = template_context(run, name)
     forum_warnings = context.pop("_warnings", None)
@@ -248,7 +248,7 @@ def draft(
 PROVENANCES = typing.get_args(typing.get_args(SalesConfig.model_fields["provenance"].annotation)[0])
 
 
-def sales_extract_exhibit(run: CaseRun, forum, target: Path, accept_rejects: bool) -> tuple[Path, bytes]:
+def sales_extract_exhibit(run: CaseRun, forum, target: Path) -> tuple[Path, bytes]:
     """The kept order lines of the case's sellers as a CSV beside the drafts, appended to the exhibits
     (numbered after those of evidence/) with the forum's title, source (from ``sales.provenance``) and
     purpose. It must reconcile with the summary the damages used, or nothing is written."""
@@ -262,7 +262,7 @@ def sales_extract_exhibit(run: CaseRun, forum, target: Path, accept_rejects: boo
         raise LitigatorError("the order data are pleaded as evidence, so say how they were obtained: "
                              f"sales.provenance: {' | '.join(PROVENANCES)}", folder.case_file, "sales.provenance")
     try:
-        extract = sales_stage.extract(folder, accept_rejects=accept_rejects)
+        extract = sales_stage.extract(folder)
     except LitigatorError as err:
         from litigator.casefile import locate
 

@@ -8,7 +8,7 @@ Public interface (used by pipeline, CLI and batch; DuckDB is imported lazily):
 * :func:`summarise_all_sellers(folder_path, config, products, sellers=None, currency="CNY",
   group_by_month=True, memory_limit=None) -> dict[str, SalesSummary]` — one pass over a
   platform-side export, a summary per seller (batch);
-* :func:`extract(folder, accept_rejects=False) -> SalesExtract` — the kept order lines of the case's
+* :func:`extract(folder) -> SalesExtract` — the kept order lines of the case's
   sellers with their file and line (a second, ordered pass; drafting writes it as an exhibit with
   :func:`litigator.sales.extract_table.extract_csv`);
 * :func:`detect_profile(path, sheet=None, encoding=None) -> ProfileMatch` and

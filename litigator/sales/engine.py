@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from litigator.errors import DataFileError, LitigatorError
 from litigator.money import quantize
@@ -1130,21 +1130,9 @@ def summarise(folder: "CaseFolder", accept_rejects: bool = False, group_by_month
     while ``require_sales`` (the pipeline sets it when a scenario needs sales).
     """
     case = folder.case
-    config = case.sales
-    if config is None:
-        raise DataFileError("case.yaml has no `sales:` section", str(folder.case_file))
-    sellers = _case_sellers(case)
-    result = scan(folder.path, config, list(case.products), sellers=sellers or None,
-                  fixed_seller=sellers[0] if len(sellers) == 1 else None,
-                  currency=config.currency or case.currency, memory_limit=memory_limit)
-    platform_side = any(s.match.profile == "platform" or "seller" in s.match.mapping for s in result.sources)
-    if platform_side:
-        if not sellers:
-            raise DataFileError("a platform-side export needs defendants[].shops[].seller_id to select rows",
-                                str(folder.case_file))
-        chosen: list[str | None] | None = list(sellers)
-    else:
-        chosen = None  # a seller-side export is one seller's own orders
+    config, result, sellers, platform_side = _scan_case(folder, memory_limit=memory_limit)
+    # a seller-side export is one seller's own orders
+    chosen: list[str | None] | None = list(sellers) if platform_side else None
     summary = summary_for(result, chosen, config, currency=config.currency or case.currency,
                           group_by_month=group_by_month)
     if require_sales is None:
@@ -1160,9 +1148,9 @@ FROM kept_lines {where} ORDER BY first_pos
 POSITION_BITS = 40  # _pos = (_file << 40) + _ord (build_classify_sql)
 
 
-def extract(folder: "CaseFolder", accept_rejects: bool = False) -> SalesExtract:
-    """The kept order lines of the case's sellers, each with its source file and line (a second, ordered
-    pass: drafting only). Other sellers' rows of a platform-side export never appear."""
+def _scan_case(folder: "CaseFolder", **options: Any) -> tuple[SalesConfig, ScanResult, list[str], bool]:
+    """The case's sales configuration, the scan over its files (only its sellers' rows of a platform-side
+    export), its sellers, and whether the export is platform-side (then the sellers must be known)."""
     case = folder.case
     config = case.sales
     if config is None:
@@ -1170,11 +1158,19 @@ def extract(folder: "CaseFolder", accept_rejects: bool = False) -> SalesExtract:
     sellers = _case_sellers(case)
     result = scan(folder.path, config, list(case.products), sellers=sellers or None,
                   fixed_seller=sellers[0] if len(sellers) == 1 else None,
-                  currency=config.currency or case.currency, in_file_order=True)
-    platform_side = any("seller" in s.match.mapping for s in result.sources)
+                  currency=config.currency or case.currency, **options)
+    platform_side = any(s.match.profile == "platform" or "seller" in s.match.mapping for s in result.sources)
     if platform_side and not sellers:
         raise DataFileError("a platform-side export needs defendants[].shops[].seller_id to select rows",
                             str(folder.case_file))
+    return config, result, sellers, platform_side
+
+
+def extract(folder: "CaseFolder") -> SalesExtract:
+    """The kept order lines of the case's sellers, each with its source file and line (a second, ordered
+    pass: drafting only, after :func:`summarise` has enforced the reject limits). Other sellers' rows of
+    a platform-side export never appear."""
+    config, result, sellers, platform_side = _scan_case(folder, in_file_order=True)
     where = ""
     if platform_side:
         where = f"WHERE seller IN ({_sql_list(sellers)})"

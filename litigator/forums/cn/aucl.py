@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from litigator.damages.model import ClaimHead, HeadInput, ProseSegment, PunitiveBlock
 from litigator.forums.cn.citation import Provision, statute
-from litigator.forums.cn.common import Ctx, evidence_text, fmt_factor, fmt_int, head
+from litigator.forums.cn.common import Ctx, evidence_text, fmt_factor, fmt_int, head, prose_facts
 from litigator.forums.cn.scenario import UnfairCompetitionConfig
 from litigator.money import format_amount, quantize
 
@@ -245,21 +245,13 @@ def punitive_statement(p: PunitiveBlock, ctx: Ctx) -> list[ProseSegment]:
     segments: list[ProseSegment] = []
     conduct = ctx.case.conduct
 
-    def facts(lead: str, items: list) -> None:
-        nonlocal text
-        text += lead
-        for i, f in enumerate(items):
-            segments.append(ProseSegment(text=text + f.fact, exhibit=f.exhibit))
-            text = "；" if i + 1 < len(items) else ""
-        text += "。"
-
     if conduct is not None and conduct.intent:
-        facts("被告恶意侵权的事实：", conduct.intent)
+        text = prose_facts(text, "被告恶意侵权的事实：", conduct.intent, segments)
     else:
         ctx.w.add("PUNITIVE_NO_INTENT", "punitive damages for trade secrets need the facts of malice (conduct.intent): "
                                     "the statement pleads none")
     if conduct is not None and conduct.serious:
-        facts("情节严重的事实：", conduct.serious)
+        text = prose_facts(text, "情节严重的事实：", conduct.serious, segments)
     text += f"四、合理开支另计{format_amount(p.expenses)}元，上述经济损失及合理开支合计{format_amount(p.total)}元。"
     segments.append(ProseSegment(text=text))
     return segments

@@ -182,3 +182,15 @@ def product_units(ctx: Ctx, units_override: int | None, units_evidence: str | No
 
 def evidence_text(facts: list) -> list[str]:
     return [f.fact + (f"（{f.exhibit}）" if f.exhibit else "") for f in facts]
+
+
+def prose_facts(text: str, lead: str, items: list, segments: list) -> str:
+    """Append ``lead`` and each fact to the prose: each fact closes a ProseSegment carrying its exhibit,
+    facts separated by ；, the list ended by 。; returns the text the next segment starts with."""
+    from litigator.damages.model import ProseSegment
+
+    text += lead
+    for i, f in enumerate(items):
+        segments.append(ProseSegment(text=text + f.fact, exhibit=f.exhibit))
+        text = "；" if i + 1 < len(items) else ""
+    return text + "。"

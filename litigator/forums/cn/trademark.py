@@ -26,7 +26,7 @@ from decimal import Decimal
 from litigator.damages.model import ClaimHead, HeadInput, ProseSegment, PunitiveBlock
 from litigator.errors import DamagesError
 from litigator.forums.cn.citation import Provision, statute
-from litigator.forums.cn.common import Ctx, evidence_text, fmt_factor, fmt_int, head, product_units
+from litigator.forums.cn.common import Ctx, evidence_text, fmt_factor, fmt_int, head, product_units, prose_facts
 from litigator.forums.cn.scenario import TrademarkConfig
 from litigator.money import format_amount, quantize
 
@@ -507,23 +507,15 @@ def punitive_statement(p: PunitiveBlock, ctx: Ctx) -> list[ProseSegment]:
     segments: list[ProseSegment] = []
     conduct = ctx.case.conduct
 
-    def facts(lead: str, items: list) -> None:
-        nonlocal text
-        text += lead
-        for i, f in enumerate(items):
-            segments.append(ProseSegment(text=text + f.fact, exhibit=f.exhibit))
-            text = "；" if i + 1 < len(items) else ""
-        text += "。"
-
     if conduct is not None and conduct.intent:
-        facts("被告主观故意的事实：", conduct.intent)
+        text = prose_facts(text, "被告主观故意的事实：", conduct.intent, segments)
     elif pi:
         text += (f"被告销售假冒原告注册商标的商品，依{ctx.cite(tl.pi('intent_presumption'))}"
                  "可以初步认定被告具有侵权故意。")
     else:
         text += "被告销售假冒原告注册商标的商品，具有侵权故意。"
     if conduct is not None and conduct.serious:
-        facts("情节严重的事实：", conduct.serious)
+        text = prose_facts(text, "情节严重的事实：", conduct.serious, segments)
     text += f"四、合理开支另计{format_amount(p.expenses)}元，上述经济损失及合理开支合计{format_amount(p.total)}元。"
     segments.append(ProseSegment(text=text))
     return segments
