@@ -247,6 +247,44 @@ def test_several_liability_splits_each_money_request(copy_of, tmp_path):
     assert "连带" not in claims
 
 
+def test_liability_can_differ_per_request(copy_of, tmp_path):
+    case_dir = copy_of("company-v-seller")
+    replace_liability(case_dir, """liability:
+  - kind: joint
+    defendants: [0, 1]
+    basis: one_person_company
+    heads: [trademark_damages]
+    facts: [{fact: 被告二系被告一的唯一股东, exhibit: evidence/02-company-registration.txt}]
+  - {kind: several, shares: {0: "0.5", 1: "0.5"}}""")
+    result = pipeline.draft(case_dir, out_dir=tmp_path)
+    text = text_of(tmp_path / "complaint.docx")
+    claims = text.split("诉讼请求", 1)[1].split("事实与理由", 1)[0]
+    assert "判令被告一、被告二连带赔偿原告经济损失（含惩罚性赔偿）人民币68,076.00元" in claims
+    # 55,698.00 × 0.5 = 27,849.00 each
+    assert ("判令被告一赔偿原告为维权支出的合理开支人民币27,849.00元；"
+            "判令被告二赔偿原告为维权支出的合理开支人民币27,849.00元") in claims
+    assert "判令被告一、被告二承担本案全部诉讼费用" in claims  # the costs follow the block for every head
+    assert ("就经济损失（含惩罚性赔偿），被告二系被告一的唯一股东（证据2）。"
+            "根据《中华人民共和国公司法》第二十三条第三款") in text
+    assert "故被告一、被告二应对上述债务承担连带责任。" in text
+    assert "就其余诉讼请求，各被告应按其过错及行为分别承担责任：被告一按50%、被告二按50%。" in text
+    assert "LIABILITY_UNSTATED" not in result.warning_codes
+
+
+def test_a_head_in_two_liability_blocks_is_an_error(copy_of):
+    case_dir = copy_of("company-v-seller")
+    replace_liability(case_dir, """liability:
+  - {kind: joint, basis: joint_tort, heads: [trademark_damages]}
+  - {kind: joint, basis: aiding, heads: [trademark_damages, reasonable_expenses]}""")
+    with pytest.raises(LitigatorError, match="claim head trademark_damages is in two liability blocks"):
+        load_case(case_dir)
+    replace_liability(case_dir, """liability:
+  - {kind: joint, basis: joint_tort}
+  - {kind: joint, basis: aiding}""")
+    with pytest.raises(LitigatorError, match="several liability blocks apply to every head"):
+        load_case(case_dir)
+
+
 # -- warnings ------------------------------------------------------------------------------------------
 
 def test_an_exhibit_the_complaint_never_cites_is_warned_about(copy_of, tmp_path):

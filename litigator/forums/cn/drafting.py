@@ -111,13 +111,13 @@ def sales_source(sales: "SalesSummary | None") -> str | None:
                     f"SHA-256：{f.sha256[:16]}…）" for f in sales.files)
 
 
-def legal_basis(scenario, liability: Any = None, filed: date | None = None) -> list[str]:
+def legal_basis(scenario, liability: list[Any] | None = None, filed: date | None = None) -> list[str]:
     """Every provision the scenario relies on (its structured citations, then the joint-liability basis of
     several defendants), each once, grouped by statute in first-cited order: one item per statute, its
     articles joined by 、."""
     from litigator.forums.cn.citation import citation, group_citations
 
-    extra = [citation(liability, filed)] if liability is not None and filed is not None else []
+    extra = [citation(p, filed) for p in liability or []] if filed is not None else []
     return group_citations([*scenario.citations, *extra])
 
 
@@ -184,7 +184,7 @@ def template_context(run: Any, scenario_name: str) -> dict[str, Any]:
     head's computation in words with the exhibit of each input, the statutory factors, and the legal basis
     grouped by statute."""
     from litigator.forums.cn.law import law_for
-    from litigator.forums.cn.pleading import liability_provision, plead
+    from litigator.forums.cn.pleading import liability_provisions, plead
     from litigator.forums.cn.warnings import KINDS
     from litigator.warnings import Warnings
 
@@ -252,7 +252,7 @@ def template_context(run: Any, scenario_name: str) -> dict[str, Any]:
         "reputation": [(f.fact, f.exhibit) for m in case.marks for f in m.reputation],
         "statutory": statutory,
         "confusion": confusion,
-        "legal_basis": legal_basis(scenario, liability_provision(case, law), law.filed),
+        "legal_basis": legal_basis(scenario, liability_provisions(case, law), law.filed),
         "shop_operator": lambda shop: _shop_operator(case, pleading, shop),
         "sales_goods": _sales_goods(case, run.sales),
         "filing_basis": law.cite(law.procedure("filing_conditions")),

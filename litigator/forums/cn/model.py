@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from litigator.fields import Code, Factor, NonNegativeAmount, PositiveAmount, StrictModel
+from litigator.forums.cn.heads import HeadCode
 from litigator.forums.cn.scenario import Conduct, ConductFact, Licence, RelatedAward, Scenario
 from litigator.identifiers import (
     birth_date_from_resident_id,
@@ -281,6 +282,9 @@ class Liability(StrictModel):
     basis: Literal["joint_tort", "aiding", "one_person_company", "agreement"] | None = None
     facts: list[ConductFact] = Field(default_factory=list)
     shares: dict[int, Factor] | None = Field(default=None, description="several: defendant index → share (sum 1)")
+    heads: list[HeadCode] | None = Field(
+        default=None, description="the claim heads (money requests) this liability applies to, when `liability` is a "
+                                  "list of several; default: every head (and the costs)")
 
 
 class Confusion(StrictModel):
@@ -338,8 +342,9 @@ class CnCase(StrictModel):
     requests: Requests = Field(default_factory=Requests)
     counterfeit_basis: list[CounterfeitBasis] = Field(
         default_factory=list, description="why every unit counted from the sales data is infringing (with sales)")
-    liability: Liability | None = Field(
-        default=None, description="who pays the money claims, when there are several defendants")
+    liability: Liability | list[Liability] | None = Field(
+        default=None, description="who pays the money claims, when there are several defendants: one block for "
+                                  "every request, or a list of blocks each naming its `heads`")
     confusion: Confusion | None = Field(
         default=None, description="the confusion elements, for an unfair-competition claim on confusion")
     law: LawOptions = Field(default_factory=LawOptions, description="choices the law leaves open")
@@ -350,21 +355,41 @@ class CnCase(StrictModel):
 
     @model_validator(mode="after")
     def _liability(self) -> "CnCase":
-        lia = self.liability
-        if lia is None:
-            return self
+        blocks = self.liabilities
         n = len(self.defendants)
-        for i in (lia.defendants or []) + list((lia.shares or {}).keys()):
-            if not 0 <= i < n:
-                raise ValueError(f"liability names defendant {i}, but defendants[] has {n} (indexes from 0)")
-        if lia.kind == "several":
-            if not lia.shares or set(lia.shares) != set(range(n)):
-                raise ValueError("liability kind several needs `shares` for every defendant (index → share)")
-            if sum(lia.shares.values()) != 1:
-                raise ValueError(f"liability shares must sum to 1 (got {sum(lia.shares.values())})")
-        elif lia.basis is None:
-            raise ValueError("joint liability needs its `basis`: joint_tort, aiding, one_person_company or agreement")
+        seen: set[str] = set()
+        if sum(1 for lia in blocks if lia.heads is None) > 1:
+            raise ValueError("several liability blocks apply to every head: give each but one its `heads`")
+        for lia in blocks:
+            for i in (lia.defendants or []) + list((lia.shares or {}).keys()):
+                if not 0 <= i < n:
+                    raise ValueError(f"liability names defendant {i}, but defendants[] has {n} (indexes from 0)")
+            if lia.kind == "several":
+                if not lia.shares or set(lia.shares) != set(range(n)):
+                    raise ValueError("liability kind several needs `shares` for every defendant (index → share)")
+                if sum(lia.shares.values()) != 1:
+                    raise ValueError(f"liability shares must sum to 1 (got {sum(lia.shares.values())})")
+            elif lia.basis is None:
+                raise ValueError("joint liability needs its `basis`: joint_tort, aiding, one_person_company or "
+                                 "agreement")
+            for h in lia.heads or []:
+                if h in seen:
+                    raise ValueError(f"claim head {h} is in two liability blocks")
+                seen.add(h)
         return self
+
+    @property
+    def liabilities(self) -> list[Liability]:
+        """The liability blocks (``liability`` may be one block or a list of blocks with their heads)."""
+        if self.liability is None:
+            return []
+        return list(self.liability) if isinstance(self.liability, list) else [self.liability]
+
+    def liability_for(self, head: str | None) -> Liability | None:
+        """The block that names the head, else the block for every head (None: none stated)."""
+        blocks = self.liabilities
+        named = next((b for b in blocks if b.heads is not None and head in b.heads), None)
+        return named or next((b for b in blocks if b.heads is None), None)
 
     @field_validator("filed_scenario")
     @classmethod

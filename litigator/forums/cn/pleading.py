@@ -106,13 +106,16 @@ def plead(case: "CnCase", scenario: "ScenarioResult", law: "CnLaw", w: Warnings)
                   "destroy_stock is a trademark remedy (the right holder asks the court to order counterfeit goods "
                   "destroyed); it is not asked here because the case pleads no registered mark")
 
-    # Money: one request per head, with the liability.
-    lia = case.liability
-    if n > 1 and lia is None:
+    # Money: one request per head, with the liability that head is under.
+    if n > 1 and not case.liabilities:
         w.add("LIABILITY_UNSTATED",
               f"{n} defendants but no `liability:`: say whether they answer jointly and severally (with the basis) "
               "or each for a share; the requests name them all without 连带")
     for head in scenario.heads:
+        lia = case.liability_for(head.code)
+        if n > 1 and case.liabilities and lia is None:
+            w.add("LIABILITY_UNSTATED", f"no liability block covers the claim head {head.code}: add it to a block's "
+                                        "`heads` (or give one block without `heads`)")
         verb = CLAIM_VERBS.get(head.code, f"赔偿原告{head.label}")
         extra = ""
         if head.code == HeadCode.REASONABLE_EXPENSES and case.expenses:
@@ -150,10 +153,11 @@ def plead(case: "CnCase", scenario: "ScenarioResult", law: "CnLaw", w: Warnings)
     if req.costs:
         pres = "（含财产保全申请费）" if case.preservation else ""
         payers = _names(defendants, every)
+        lia = case.liability_for(None)
         joint = "连带" if n > 1 and lia is not None and lia.kind == "joint" else ""
         out.append(f"判令{payers}{joint}承担本案全部诉讼费用{pres}")
     return Pleading(plaintiff_roles=plaintiffs, defendant_roles=defendants, requests=out,
-                    liability=_liability_segments(case, defendants, law))
+                    liability=_liability_segments(case, scenario, defendants, law))
 
 
 def _shares(amount: Decimal, shares: dict[int, Decimal]) -> list[tuple[int, Decimal]]:
@@ -173,35 +177,49 @@ BASIS_WORDS = {
 }
 
 
-def liability_provision(case: "CnCase", law: "CnLaw") -> Provision | None:
-    entry = _liability_entry(case, law)
-    return law.ref(entry) if entry is not None else None
+def liability_provisions(case: "CnCase", law: "CnLaw") -> list[Provision]:
+    """The provisions of every joint-liability basis stated (for the closing legal basis)."""
+    entries = [_liability_entry(case, lia, law) for lia in case.liabilities]
+    return list({p.key: p for p in (law.ref(e) for e in entries if e is not None)}.values())
 
 
-def _liability_entry(case: "CnCase", law: "CnLaw"):
-    """The law.yaml entry of the joint-liability basis in force at the end of the conduct (None: none)."""
-    lia = case.liability
-    if lia is None or lia.kind != "joint" or lia.basis in (None, "agreement"):
+def _liability_entry(case: "CnCase", lia, law: "CnLaw"):
+    """The law.yaml entry of a joint-liability basis in force at the end of the conduct (None: none)."""
+    if lia.kind != "joint" or lia.basis in (None, "agreement"):
         return None
     end = (case.conduct.end if case.conduct and case.conduct.end else None) or law.filed
     return law.at(f"liability.{lia.basis}", end)
 
 
-def _liability_segments(case: "CnCase", defendants: list[str], law: "CnLaw") -> list[tuple[str, str | None]]:
-    """The 事实与理由 paragraph on who answers for what (empty with one defendant or no liability)."""
-    lia = case.liability
-    if lia is None or len(defendants) == 1:
+def _liability_segments(case: "CnCase", scenario: "ScenarioResult", defendants: list[str],
+                        law: "CnLaw") -> list[tuple[str, str | None]]:
+    """The 事实与理由 paragraph on who answers for what (empty with one defendant or no liability): per
+    block, its facts and its rule; a block limited to some heads says which claims it concerns."""
+    if len(defendants) == 1:
         return []
-    if lia.kind == "several":
-        parts = "、".join(f"{defendants[i]}按{(lia.shares or {})[i] * 100:.0f}%" for i in sorted(lia.shares or {}))
-        return [(f"各被告应按其过错及行为分别承担责任：{parts}。", None)]
-    names = _names(defendants, lia.defendants or list(range(len(defendants))))
+    blocks = case.liabilities
     segs: list[tuple[str, str | None]] = []
-    for i, f in enumerate(lia.facts):
-        segs.append((("" if i == 0 else "；") + f.fact, f.exhibit))
-    entry = _liability_entry(case, law)
-    rule = law.ref(entry) if entry is not None else None
-    why = (entry.value.get("rule") if entry is not None else None) or BASIS_WORDS[lia.basis or "agreement"]
-    cite = f"根据{law.cite(rule)}的规定，" if rule else ""
-    segs.append((("。" if lia.facts else "") + f"{cite}{why}，故{names}应对本案债务承担连带责任。", None))
+    for lia in blocks:
+        lead = ""
+        if lia.heads is not None:
+            labels = [h.label for h in scenario.heads if h.code in lia.heads]
+            if not labels:
+                continue
+            lead = f"就{'、'.join(labels)}，"
+        elif len(blocks) > 1:
+            lead = "就其余诉讼请求，"
+        if lia.kind == "several":
+            parts = "、".join(f"{defendants[i]}按{(lia.shares or {})[i] * 100:.0f}%"
+                              for i in sorted(lia.shares or {}))
+            segs.append((f"{lead}各被告应按其过错及行为分别承担责任：{parts}。", None))
+            continue
+        names = _names(defendants, lia.defendants or list(range(len(defendants))))
+        for i, f in enumerate(lia.facts):
+            segs.append(((lead if i == 0 else "；") + f.fact, f.exhibit))
+        entry = _liability_entry(case, lia, law)
+        rule = law.ref(entry) if entry is not None else None
+        why = (entry.value.get("rule") if entry is not None else None) or BASIS_WORDS[lia.basis or "agreement"]
+        cite = f"根据{law.cite(rule)}的规定，" if rule else ""
+        debts = "本案债务" if lia.heads is None else "上述债务"
+        segs.append((("。" if lia.facts else lead) + f"{cite}{why}，故{names}应对{debts}承担连带责任。", None))
     return segs
