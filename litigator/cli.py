@@ -101,16 +101,34 @@ def init(
     from litigator.scaffold import init_case
 
     path = init_case(directory, jurisdiction=jurisdiction, force=force)
-    print(f"wrote {path}; next: edit it, put files in {directory / 'evidence'}, then "
+    print(f"wrote {path}; next: replace its placeholder parties, identifiers, shop and product (draft refuses "
+          f"them; docs/case-yaml.md lists every key), put files in {directory / 'evidence'}, then "
           f"`litigator draft {directory}`", file=sys.stderr)
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of case.yaml.
+def schema(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="case (case.yaml, the default) or evidence "
+                                        "(evidence.yaml)")] = "case",
+) -> None:
+    """Print the JSON Schema of case.yaml, or of evidence.yaml.
+
+    A readable key reference of both (types, defaults, descriptions) is docs/case-yaml.md.
+
+    evidence.yaml (beside case.yaml, or in evidence/) maps each file of evidence/ to its title (名称),
+    source (来源), purpose of proof (证明目的), order (顺序) and pages (页数); English or Chinese keys.
 
     Example: litigator schema > case.schema.json
+
+    Example: litigator schema evidence
     """
+    if file == "evidence":
+        from litigator.evidence import evidence_schema
+
+        emit_json(evidence_schema())
+        return
+    if file != "case":
+        raise LitigatorError(f"no schema {file!r} (case or evidence)")
     from litigator.models import case_adapter
 
     schema = case_adapter().json_schema()
@@ -327,8 +345,10 @@ def damages(
     """
     from litigator import damages as damages_stage
     from litigator import pipeline
+    from litigator.casefile import check_placeholders
 
     folder = pipeline.load_case(case)
+    check_placeholders(folder)
     if scenario is not None and scenario not in folder.case.scenarios:
         raise LitigatorError(f"no scenario {scenario!r} (have: {', '.join(folder.case.scenarios)})",
                              folder.case_file, "scenarios")
@@ -604,20 +624,48 @@ def main(argv: list[str] | None = None) -> None:
     except LitigatorError as err:
         if _state["debug"]:
             traceback.print_exc()
-            for detail in err.details:
-                print(f"  {detail}", file=sys.stderr)
-        print(f"error: {err.line()}", file=sys.stderr)
+        for text in err.lines():
+            print(text, file=sys.stderr)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as exc:  # a bug: say so, exit 1
+        _interrupted()
+    except OSError as exc:
+        from litigator.outputs import os_error
+
+        user = os_error(exc)
+        if user is None:
+            _bug(exc)
         if _state["debug"]:
             traceback.print_exc()
-        else:
-            print(f"error: internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it",
-                  file=sys.stderr)
-        sys.exit(1)
+        print(f"error: {user.line()}", file=sys.stderr)
+        sys.exit(2)
+    except Exception as exc:
+        if _interrupt_of_a_library(exc):
+            _interrupted()
+        _bug(exc)
+
+
+def _interrupted() -> None:
+    """Ctrl-C: one line, exit 130 (nothing half-written: outputs are renamed into place only when complete)."""
+    print("error: interrupted (Ctrl-C); no file was left half-written", file=sys.stderr)
+    sys.exit(130)
+
+
+def _interrupt_of_a_library(exc: BaseException) -> bool:
+    """DuckDB turns Ctrl-C during a query into its own exception."""
+    duckdb = sys.modules.get("duckdb")
+    interrupt = getattr(duckdb, "InterruptException", None) if duckdb else None
+    return (interrupt is not None and isinstance(exc, interrupt)) or "Query interrupted" in str(exc)
+
+
+def _bug(exc: BaseException) -> None:
+    """Anything else is a bug: say so, exit 1."""
+    if _state["debug"]:
+        traceback.print_exc()
+    else:
+        print(f"error: internal error ({type(exc).__name__}: {exc}); rerun with --debug and report it",
+              file=sys.stderr)
+    sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

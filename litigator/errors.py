@@ -6,12 +6,16 @@ location inside it, so the CLI can print the one line DESIGN.md prescribes::
     error: <path>:<where>: <what>
 
 ``where`` is ``line N`` for a data file (physical, 1-based), ``row N`` for a manifest, or
-``N: key.path`` for a YAML key with its line. Anything else that escapes is a bug (exit 1).
+``N: key.path`` for a YAML key with its line. Several problems (every validation error of a file) are
+kept in ``details``, one line each; :meth:`LitigatorError.lines` renders what the CLI prints: up to 20
+``error:`` lines, then ``(N more)``. Anything else that escapes is a bug (exit 1).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+MAX_SHOWN = 20  # problems printed one line each, then "(N more)" (DESIGN.md, command-line contract)
 
 
 class LitigatorError(Exception):
@@ -30,7 +34,7 @@ class LitigatorError(Exception):
         self.path = str(path) if path is not None else None
         self.where = where
         self.more = more
-        self.details: list[str] = []  # every problem, when there are several (shown with --debug)
+        self.details: list[str] = []  # every problem, one line each, when there are several (see lines())
         super().__init__(self.line())
 
     def line(self) -> str:
@@ -38,8 +42,17 @@ class LitigatorError(Exception):
         head = ":".join(parts)
         text = f"{head}: {self.what}" if head else self.what
         if self.more:
-            text += f" ({self.more} more; --debug)"
+            text += f" ({self.more} more)"
         return text
+
+    def lines(self, limit: int = MAX_SHOWN) -> list[str]:
+        """What the CLI prints on stderr: ``error: <problem>`` for each problem (``details`` when there
+        are several, else :meth:`line`), at most ``limit`` of them, then ``(N more)``."""
+        problems = self.details or [self.line()]
+        out = [f"error: {p}" for p in problems[:limit]]
+        if len(problems) > limit:
+            out.append(f"({len(problems) - limit} more)")
+        return out
 
 
 class CaseFileError(LitigatorError):

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from litigator.casefile import CaseFolder, filing_date, load_case
+from litigator.casefile import CaseFolder, check_intake, filing_date, load_case
 from litigator.damages.model import DamagesReport
 from litigator.errors import LitigatorError
 from litigator.evidence import Exhibit, collect_exhibits
@@ -83,6 +83,7 @@ def analyse(case_dir: str | Path, accept_rejects: bool = False, precedents: list
     if sales_summary:
         w.extend(sales_summary.warnings, sales_summary.warning_codes)
     _exhibit_warnings(folder, exhibits, w)
+    check_intake(folder, exhibits, w)  # init's placeholders refused; empty/mistyped/linked exhibits warned
     return CaseRun(folder=folder, sales=sales_summary, damages=report, exhibits=exhibits, warnings=w.texts,
                    warning_codes=w.codes)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from litigator.errors import LitigatorError
@@ -9,17 +10,33 @@ from litigator.facts.model import Fact, FactsResult, FileEntry
 from litigator.facts.readers import SUPPORTED_SUFFIXES, read_text
 from litigator.facts.text import LineIndex, guess_lang
 
+# Folders the tool itself writes: `draft`'s default output folder beside case.yaml; any folder holding a
+# draft's calculation.json (a `draft -o DIR`). Walking a case folder must not read our own drafts back
+# as evidence. Named explicitly (a path given on the command line), they are read.
+OUTPUT_DIR = "out"
+OUTPUT_MARKER = "calculation.json"
+
+
+def _generated(folder: Path) -> bool:
+    return (folder / OUTPUT_MARKER).is_file() or (
+        folder.name == OUTPUT_DIR and (folder.parent / "case.yaml").is_file())
+
 
 def iter_supported_files(paths: list[str | Path]) -> list[tuple[str, Path]]:
-    """(path as given or walked, Path) for files and the supported files under folders, sorted."""
+    """(path as given or walked, Path) for files and the supported files under folders, sorted.
+
+    A walk skips hidden files and folders and the folders the tool writes (:func:`_generated`)."""
     out: list[tuple[str, Path]] = []
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES \
-                        and not any(part.startswith(".") for part in child.relative_to(p).parts):
-                    out.append((str(child), child))
+            found: list[Path] = []
+            for root, dirs, names in os.walk(p):
+                base = Path(root)
+                dirs[:] = [d for d in dirs if not d.startswith(".") and not _generated(base / d)]
+                found += [base / n for n in names if not n.startswith(".")
+                          and Path(n).suffix.lower() in SUPPORTED_SUFFIXES and (base / n).is_file()]
+            out += [(str(child), child) for child in sorted(found)]
         else:
             out.append((str(given), p))
     return out

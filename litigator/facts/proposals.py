@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
 import re
 import shutil
-import tempfile
 from collections import Counter
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -211,15 +209,14 @@ def _load_yaml(path: Path):
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a user's long lines
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise CaseFileError(f"not UTF-8 text (byte {exc.start})", path) from None
+    from litigator.casefile import decode_text, safe_load
+
+    text = decode_text(path.read_bytes(), path)  # says which encoding a non-UTF-8 file looks like
     try:
         _, _, block_seq_indent = load_yaml_guess_indent(text)
         offset = block_seq_indent or 0  # "  - item" (offset 2, the case.yaml style) or "- item"
         yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
-        return yaml, yaml.load(text)
+        return yaml, safe_load(text, path, yaml)  # the one safe loader: no alias bombs
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise CaseFileError(f"invalid YAML: {getattr(exc, 'problem', exc)}", path,
@@ -310,15 +307,9 @@ def propose(case_dir: str | Path) -> Proposals:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    from litigator.outputs import write_text
+
+    write_text(path, text)
 
 
 def _proposal_yaml(p: Proposals) -> str:

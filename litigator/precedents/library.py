@@ -79,7 +79,9 @@ def _read(path: Path, model):
     """Validate one file. Parsed fast first; a file that fails is read again round-trip, so the
     error names the key's line."""
     try:
-        data = _fast_yaml().load(path.read_text(encoding="utf-8-sig"))
+        from litigator.casefile import safe_load  # the one safe loader (no alias bombs)
+
+        data = safe_load(path.read_text(encoding="utf-8-sig"), path, _fast_yaml())
         if isinstance(data, dict):
             return model.model_validate(data)
     except Exception:  # noqa: BLE001 — any failure is reported precisely by the slow path below
