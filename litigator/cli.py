@@ -218,9 +218,10 @@ def _print_proposals(proposals) -> None:
 
 @app.command()
 def sales(
-    case: Annotated[Path, typer.Argument(help="the case folder")],
+    case: Annotated[Path, typer.Argument(help="the case folder (with --detect: a folder or one export file)")],
     detect: Annotated[
-        bool, typer.Option("--detect", help="show which column profile matches each file, and why")
+        bool, typer.Option("--detect", help="show which column profile matches each file, and why, and print the "
+                           "`sales:` block for case.yaml (works before case.yaml or its `sales:` exist)")
     ] = False,
     accept_rejects: Annotated[
         bool, typer.Option("--accept-rejects", help="go on when more rows are malformed than sales.max_reject_share")
@@ -230,23 +231,19 @@ def sales(
     """Validate and summarise the case's order exports (kept, excluded, rejected rows; totals).
 
     Example: litigator sales examples/platform-v-seller
+
+    Example: litigator sales my-case/sales/orders.csv --detect
     """
     from litigator.casefile import load_case
     from litigator.pipeline import load_sales
 
+    if detect:
+        _detect_sales(case, format)
+        return
     folder = load_case(case)
     if folder.case.sales is None:
-        raise LitigatorError("case.yaml has no `sales:` section", folder.case_file)
-    if detect:
-        from litigator.sales.engine import detect_case_profiles
-
-        matches = detect_case_profiles(folder)
-        if format is Format.json:
-            emit_json({"files": [m.model_dump(mode="json") for m in matches]})
-        else:
-            for m in matches:
-                print(m.describe())
-        return
+        raise LitigatorError("case.yaml has no `sales:` section (`litigator sales DIR --detect` prints one)",
+                             folder.case_file)
     try:
         summary = load_sales(folder, accept_rejects=accept_rejects)
     except LitigatorError as err:
@@ -263,6 +260,22 @@ def sales(
     warn(summary.warnings)
     _print_sales_report(summary.report)
     _print_sales_summary(summary)
+
+
+def _detect_sales(path: Path, format: Format) -> None:
+    """`sales PATH --detect`: each file's layout, then the `sales:` block to paste into case.yaml."""
+    from litigator.sales.engine import detect_layout
+
+    found = detect_layout(path)
+    if format is Format.json:
+        emit_json({"files": [m.model_dump(mode="json") for m in found.matches], "yaml": found.yaml,
+                   "warnings": found.warnings})
+        return
+    warn(found.warnings)
+    for m in found.matches:
+        print(m.describe())
+    print("\n# for case.yaml:")
+    print(found.yaml, end="")
 
 
 def _print_sales_report(report) -> None:

@@ -11,8 +11,10 @@ Public interface (used by pipeline, CLI and batch; DuckDB is imported lazily):
 * :func:`extract(folder) -> SalesExtract` — the kept order lines of the case's
   sellers with their file and line (a second, ordered pass; drafting writes it as an exhibit with
   :func:`litigator.sales.extract_table.extract_csv`);
-* :func:`detect_profile(path, sheet=None, encoding=None) -> ProfileMatch` and
-  :func:`detect_case_profiles(folder) -> list[ProfileMatch]` — ``sales --detect``.
+* :func:`detect_layout(path) -> SalesDetection` — ``sales PATH --detect``: each file's profile match
+  and the ``sales:`` block for case.yaml, for a case folder (with or without case.yaml or its
+  ``sales:``) or one export file; :func:`detect_profile(path, sheet=None, encoding=None) ->
+  ProfileMatch` and :func:`detect_case_profiles(folder) -> list[ProfileMatch]` for one file / a case.
 """
 
 from __future__ import annotations
@@ -51,11 +53,17 @@ def detect_profile(*args: Any, **kwargs: Any):
     return _impl(*args, **kwargs)
 
 
+def detect_layout(*args: Any, **kwargs: Any):
+    from litigator.sales.engine import detect_layout as _impl
+
+    return _impl(*args, **kwargs)
+
+
 def detect_case_profiles(folder: "CaseFolder"):
     from litigator.sales.engine import detect_case_profiles as _impl
 
     return _impl(folder)
 
 
-__all__ = ["Period", "SalesConfig", "SalesSummary", "ValidationReport", "detect_case_profiles", "detect_profile",
-           "summarise", "summarise_all_sellers"]
+__all__ = ["Period", "SalesConfig", "SalesSummary", "ValidationReport", "detect_case_profiles", "detect_layout",
+           "detect_profile", "summarise", "summarise_all_sellers"]

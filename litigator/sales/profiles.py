@@ -62,9 +62,46 @@ _GENERIC: dict[str, tuple[str, ...]] = {
 }
 _SELLER_EN = ("seller", "seller_id", "shop_id", "store_id", "merchant_id", "shop")
 
+# JD POP seller centre (京东商家后台) order export: one row per order line. The column list is that of
+# a public importer (tests/sales/exports/README.md). Its 订单金额 / 结算金额 / 应付金额 are the
+# ORDER's figures, repeated on every line of a multi-line order, so none of them is the line's
+# amount: the amount is 京东价 × 订购数量 (the line at JD's price, before order-level discounts).
+# The SKU is JD's 商品ID (the number in item.jd.com/<商品ID>.html); 货号 (the merchant's own code)
+# is often empty. The export has no refund column: returned or cancelled orders show in 订单状态.
+_JD: dict[str, tuple[str, ...]] = {
+    "order_id": ("订单号",),
+    "buyer": ("下单帐号", "下单账号"),
+    "title": ("商品名称",),
+    "sku": ("商品ID", "商品编号", "货号"),
+    "quantity": ("订购数量",),
+    "unit_price": ("京东价",),
+    "payable": ("应付金额",),
+    "status": ("订单状态",),
+    "created": ("下单时间",),
+    "paid_at": ("付款确认时间",),
+}
+
+# Pinduoduo merchant backend (拼多多商家后台) order export: one row per order (a Pinduoduo order holds
+# one goods item). Column names as read by a public importer (README of the fixtures). There is
+# no order-creation column: the period applies to 支付时间 (else 订单成交时间 / 拼单成功时间); no
+# buyer account (收货人 and 手机 are masked) and no refund amount (refunds show in 订单状态 and
+# 售后状态). 用户实付金额 is what the buyer paid (商品总价 less both discounts, plus postage).
+_PINDUODUO: dict[str, tuple[str, ...]] = {
+    "order_id": ("订单号",),
+    "title": ("商品", "商品名称"),
+    "sku": ("商家编码-SKU维度", "商家编码-商品维度"),
+    "quantity": ("商品数量(件)", "商品数量（件）"),
+    "payable": ("商品总价(元)", "商品总价（元）"),
+    "amount": ("用户实付金额(元)", "用户实付金额（元）"),
+    "status": ("订单状态",),
+    "created": ("支付时间", "订单成交时间", "拼单成功时间"),
+}
+
 PROFILES: dict[str, dict[str, tuple[str, ...]]] = {
     "taobao": _TAOBAO,
     "generic": _GENERIC,
+    "jd": _JD,
+    "pinduoduo": _PINDUODUO,
     # A platform-side export: either header language, plus a seller column.
     "platform": {k: _TAOBAO.get(k, ()) + _GENERIC.get(k, ()) for k in CANONICAL if k != "seller"}
     | {"seller": _SELLER_ZH + _SELLER_EN},
@@ -173,15 +210,24 @@ def explicit_mapping(columns: dict[str, str], headers: list[str], header_line: i
                         missing=missing, reasons=reasons)
 
 
+# Seller-side profiles, in the order that breaks a tie in detection.
+SELLER_SIDE = ("taobao", "generic", "jd", "pinduoduo")
+
+
 def best_profile(headers: list[str], header_line: int = 1) -> ProfileMatch:
-    """The profile that maps most fields; ``platform`` when a seller column is present."""
-    matches = [match_profile(p, headers, header_line) for p in ("taobao", "generic", "platform")]
+    """The seller-side profile that maps most fields; ``platform`` when a seller column is present.
+
+    A Taobao 订单报表 carries 店铺Id and 店铺名称 columns, which read as a seller column: detection
+    then says ``platform`` and rows are selected by the case's seller_id (a loud failure when the
+    cells do not hold it, never other shops' sales counted as the case's). Set ``profile: taobao``
+    for such a report."""
+    matches = [match_profile(p, headers, header_line) for p in SELLER_SIDE + ("platform",)]
     candidates = {m.profile: m.score for m in matches}
-    platform = matches[2]
+    platform = matches[-1]
     if "seller" in platform.mapping and platform.ok:
         best = platform
     else:
-        best = sorted(matches[:2], key=lambda m: (m.ok, m.score), reverse=True)[0]
+        best = sorted(matches[:-1], key=lambda m: (m.ok, m.score), reverse=True)[0]
     best.candidates = candidates
     return best
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from litigator.errors import DataFileError
+from litigator.sales import encoding as encmod
 from litigator.sales import profiles
 from litigator.sales.encoding import Sniffed, sniff, transcode_to_utf8
 from litigator.sales.profiles import ProfileMatch
@@ -139,6 +140,10 @@ class Source:
     rejects_table: str | None = None  # CSV: DuckDB's table of lines it could not parse
     data_path: Path | None = None  # the file DuckDB reads (a transcoded copy for GBK)
     notes: list[str] = field(default_factory=list)
+    encoding_guessed: bool = False  # a legacy encoding detected, not declared in case.yaml
+    declared_encoding: bool = False  # the encoding comes from sales.encoding in case.yaml
+    sellers_sql: str | None = None  # SELECT seller, shop (raw cells) of every row: who is in the file
+    date1904: bool = False  # XLSX: the workbook counts serial dates from 1904 (Mac Excel)
 
     exact_lines: dict[int, int] = field(default_factory=dict)  # ordinal -> physical line (irregular CSV)
     delimiter: str = ","
@@ -260,7 +265,9 @@ def format_of(path: Path) -> str:
 
 
 def _choose_mapping(headers: list[str], header_line: int, path: Path, profile: str | None,
-                    columns: dict[str, str] | None) -> ProfileMatch:
+                    columns: dict[str, str] | None, strict: bool = True) -> ProfileMatch:
+    """The header's mapping (explicit ``columns:``, the named profile, or the best one). Missing
+    required fields raise DataFileError, unless ``strict`` is False (detection reports them)."""
     where = f"line {header_line}"
     if columns:
         try:
@@ -274,7 +281,7 @@ def _choose_mapping(headers: list[str], header_line: int, path: Path, profile: s
     if not match.candidates:
         match.candidates = {p: profiles.match_profile(p, headers, header_line).score
                             for p in ("taobao", "generic", "platform")}
-    if match.missing:
+    if match.missing and strict:
         names = ", ".join(match.missing)
         label = "columns:" if columns else f"profile {match.profile}"
         expected = _expected_headers(match.profile, match.missing)
@@ -287,19 +294,69 @@ def _expected_headers(profile: str, missing: list[str]) -> str:
     return ", ".join(prof[m][0] for m in missing if m in prof and prof[m])
 
 
-def _find_header(rows: list[list[str]], path: Path, fmt_label: str, config=None) -> int:
-    """Index of the header row among the first rows (title rows above it are skipped)."""
+def _find_header(rows: list[list[str]], path: Path, fmt_label: str, config=None, lenient: bool = False) -> int:
+    """Index of the header row among the first rows (title rows above it are skipped). ``lenient``
+    (detection): a header of unknown names is the first row of several cells, not an error."""
     best, best_score = -1, 0
     extra = {profiles.norm_header(h) for h in (config.columns or {}).values()} if config is not None else set()
     for i, cells in enumerate(rows[:HEADER_SEARCH_LINES]):
         score = profiles.header_score(cells) + sum(1 for c in cells if c and profiles.norm_header(c) in extra)
         if score > best_score:
             best, best_score = i, score
+    if best_score < 2 and lenient:  # detection: the first row of several cells is the best guess
+        several = (i for i, cells in enumerate(rows[:HEADER_SEARCH_LINES]) if sum(1 for c in cells if c.strip()) >= 2)
+        return next(several, max(best, 0))
     if best_score < 2:
         raise DataFileError(
             f"no header row found in the first {min(len(rows), HEADER_SEARCH_LINES)} {fmt_label} "
             "(expected column names such as 订单编号, 商家编码 or order_id, sku)", path, "line 1")
     return best
+
+
+# Headers of a shop-name column beside the seller id (listed when no row is the case's seller).
+SHOP_NAME_HEADERS = ("店铺名称", "店铺名", "店名", "卖家昵称", "卖家会员名", "商家名称", "shop_name", "store_name",
+                     "seller_name", "shop", "store", "店铺")
+
+
+def shop_name_column(match: ProfileMatch) -> int | None:
+    """Index of a shop-name column that is not the seller column, if the header has one."""
+    seller = match.mapping.get("seller")
+    if seller is None:
+        return None
+    normed = [profiles.norm_header(h) for h in match.headers]
+    for alias in SHOP_NAME_HEADERS:
+        key = profiles.norm_header(alias)
+        for i, h in enumerate(normed):
+            if h == key and i != seller and i not in match.mapping.values():
+                return i
+    return None
+
+
+LOST_DIGITS = "order numbers were stored as numbers and lost digits"
+FIX_LOST_DIGITS = ("export them as text (from the platform again, or with the column formatted as Text before "
+                   "the data goes in; Excel keeps only 15 digits of a number)")
+
+
+def lost_digits_error(path, line: int, value: str, rows: int) -> DataFileError:
+    more = f", {rows:,} such rows" if rows > 1 else ""
+    return DataFileError(f"{LOST_DIGITS} (read as {value!r}{more}); {FIX_LOST_DIGITS}", path, f"line {line}")
+
+
+# A number in a cell that reads as an Excel serial date: 5 digits, optional fraction (1927–2173);
+# only values from 1990-01-01 to 2099-12-31 are taken as dates.
+_SERIAL_RE = "[0-9]{5}([.][0-9]+)?"
+SERIAL_EPOCH_1900 = "1899-12-30"  # Excel's 1900 date system (its 1900-02-29 bug makes day 60 the epoch shift)
+SERIAL_EPOCH_1904 = "1904-01-01"
+
+
+def excel_serial_sql(expr: str, epoch: str = SERIAL_EPOCH_1900, text: bool = False) -> str:
+    """TIMESTAMP of an Excel serial date-time cell (45294.375 = 2024-01-03 09:00), to the millisecond;
+    NULL for anything else (a cell that is not a plain 5-digit number, or outside 1990–2099).
+    ``text``: ``expr`` is already trimmed text (a lambda variable)."""
+    v = expr if text else f"trim(CAST({expr} AS VARCHAR))"
+    ts = (f"(TIMESTAMP '{epoch}' + to_milliseconds(CAST(round(TRY_CAST({v} AS DOUBLE) * 86400000) AS BIGINT)))")
+    return (f"CASE WHEN regexp_full_match({v}, '{_SERIAL_RE}') AND {ts} >= TIMESTAMP '1990-01-01' "
+            f"AND {ts} < TIMESTAMP '2100-01-01' THEN {ts} END")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -323,25 +380,25 @@ def open_csv(con, src: Source, config, workdir: Path) -> None:
         raise DataFileError("no data: the file holds only blank lines", path)
     delim = _detect_delimiter(nonblank[0] if len(nonblank) == 1 else max(nonblank[:5], key=len))
     rows = list(csv.reader(io.StringIO("\n".join(lines[:HEADER_SEARCH_LINES * 2])), delimiter=delim))
-    header_idx = _find_header(rows, path, "lines", config)
+    header_idx = _find_header(rows, path, "lines", config, lenient=src.header_only)
     # csv.reader rows correspond to physical lines here only when no quoted newline precedes the
     # header; title rows of exports are single lines, so we count lines up to the header text.
     header_line = _physical_line_of_record(lines, header_idx, delim)
     headers = rows[header_idx]
-    match = _choose_mapping(headers, header_line, path, config.profile, config.columns)
-    if len(lines) <= header_line and len(head.encode("utf-8")) < (1 << 20) or not any(
-            ln.strip() for ln in lines[header_line:]):
-        raise DataFileError("header only: no data rows", path, f"line {header_line}")
+    match = _choose_mapping(headers, header_line, path, config.profile, config.columns, strict=not src.header_only)
     src.encoding = encoding
     src.match = match
     if src.header_only:
         return
+    if len(lines) <= header_line and len(head.encode("utf-8")) < (1 << 20) or not any(
+            ln.strip() for ln in lines[header_line:]):
+        raise DataFileError("header only: no data rows", path, f"line {header_line}")
     data_path = path
     if encoding not in ("utf-8", "utf-8-sig"):
         data_path = workdir / f"transcoded-{src.index}.csv"
-        transcode_to_utf8(path, data_path, encoding)
-        src.notes.append(f"transcoded from {encoding} to UTF-8")
-    src.encoding = encoding
+        transcode_to_utf8(path, data_path, encoding, declared=sniffed.declared)
+        src.encoding_guessed = not sniffed.declared
+    src.declared_encoding = sniffed.declared
     src.match = match
     src.first_line = header_line + 1
     ncols = len(headers)
@@ -366,6 +423,11 @@ def open_csv(con, src: Source, config, workdir: Path) -> None:
     src.select_sql = f"SELECT {src.index} AS _file, 0::BIGINT AS _ord, {cols} FROM {reader}"  # no order
     src.ordered_sql = f"SELECT {src.index} AS _file, row_number() OVER () - 1 AS _ord, {cols} FROM {reader}"
     src.tolerant_sql = f"SELECT {src.index} AS _file, row_number() OVER () - 1 AS _ord, {cols} FROM {tolerant}"
+    if "seller" in match.mapping:
+        shop = shop_name_column(match)
+        src.sellers_sql = (f"SELECT c{match.mapping['seller']} AS seller, "
+                           f"{'NULL::VARCHAR' if shop is None else f'c{shop}'} AS shop "
+                           f"FROM {base}, ignore_errors=true)")
     try:  # fail early (one line) on what DuckDB cannot read at all
         con.execute(f"SELECT * FROM {base}, ignore_errors=true) LIMIT 1").fetchall()
     except Exception as exc:
@@ -392,6 +454,10 @@ def _collect_rejects(con, src: Source, rejects: str, data_path: Path) -> None:
         return
     positions = [r[0] for r in rows]
     lines = _lines_at_bytes(data_path, positions)
+    for line, (_, etype, _msg) in zip(lines, rows):
+        if str(etype) in ("INVALID ENCODING", "INVALID UNICODE"):  # a line in another encoding: never dropped
+            raise encmod.mismatch_error(src.label, line, _line_bytes(data_path, line), "utf-8",
+                                        declared=src.declared_encoding)
     src.dropped_lines = lines
     for line, (_, etype, _msg) in zip(lines, rows):
         reason = {"TOO MANY COLUMNS": "malformed line: too many fields",
@@ -401,6 +467,15 @@ def _collect_rejects(con, src: Source, rejects: str, data_path: Path) -> None:
                   "UNQUOTED VALUE": "malformed line: bad quoting",
                   "LINE SIZE OVER MAXIMUM": "malformed line: too long"}.get(str(etype), f"malformed line: {etype}")
         src.dropped_examples.append((line, reason))
+
+
+def _line_bytes(path: Path, line: int) -> bytes:
+    """The bytes of physical line ``line`` (1-based), without its line end."""
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, start=1):
+            if n == line:
+                return raw.rstrip(b"\r\n")
+    return b""
 
 
 def _lines_at_bytes(path: Path, positions: list[int]) -> list[int]:
@@ -459,15 +534,20 @@ def open_xlsx(con, src: Source, config, workdir: Path) -> None:
     head = table.slice(0, HEADER_SEARCH_LINES).to_pylist()
     cols = table.column_names
     head_rows = [[("" if r[c] is None else str(r[c])) for c in cols] for r in head]
-    header_idx = _find_header(head_rows, path, "rows", config)
-    header_line = header_idx + 1
+    header_idx = _find_header(head_rows, path, "rows", config, lenient=src.header_only)
+    # The reader starts at the first row holding a value: empty rows above it shift every line.
+    header_line = header_idx + _first_sheet_row(path, sheet_name)
     headers = head_rows[header_idx]
-    match = _choose_mapping(headers, header_line, path, config.profile, config.columns)
+    match = _choose_mapping(headers, header_line, path, config.profile, config.columns, strict=not src.header_only)
     src.match = match
     if src.header_only:
         return
     data = table.slice(header_idx + 1)
-    picked = sorted(set(match.mapping.values()))
+    if "order_id" in match.mapping:
+        _check_xlsx_order_ids(reader, sheet_name, data, match.mapping["order_id"], header_idx + 1, header_line + 1,
+                              path)
+    shop = shop_name_column(match)
+    picked = sorted(set(match.mapping.values()) | ({shop} if shop is not None else set()))
     arrays = {f"c{i}": data.column(i) for i in picked}
     arrays["_ord"] = pa.array(range(data.num_rows), type=pa.int64())
     # A row is blank when every cell (not just the mapped ones) is empty.
@@ -487,8 +567,104 @@ def open_xlsx(con, src: Source, config, workdir: Path) -> None:
     src.rows = arrow.num_rows
     src.match = match
     src.first_line = header_line + 1
-    sel = ", ".join(f"c{idx} AS {_qident(canon)}" for canon, idx in match.mapping.items())
+    src.date1904 = _is_date1904(path)
+
+    def column(canon: str, idx: int) -> str:
+        if canon == "created" and src.date1904:  # serial numbers count from 1904 in this workbook
+            return f"COALESCE(CAST({excel_serial_sql(f'c{idx}', SERIAL_EPOCH_1904)} AS VARCHAR), c{idx})"
+        return f"c{idx}"
+
+    sel = ", ".join(f"{column(canon, idx)} AS {_qident(canon)}" for canon, idx in match.mapping.items())
     src.select_sql = f"SELECT {src.index} AS _file, _ord, {sel} FROM {view}"
+    if "seller" in match.mapping:
+        src.sellers_sql = (f"SELECT c{match.mapping['seller']} AS seller, "
+                           f"{'NULL::VARCHAR' if shop is None else f'c{shop}'} AS shop FROM {view}")
+
+
+# A cell text that may be a number which lost digits: 16+ digits, a fraction, or an exponent.
+_LOSSY_ID = r"^[+-]?([0-9]{16,}|[0-9]*[.][0-9]+|[0-9]+([.][0-9]*)?[eE][+-]?[0-9]+)$"
+
+
+def _check_xlsx_order_ids(reader, sheet_name: str, data, oid: int, offset: int, first_line: int,
+                          path: Path) -> None:
+    """Refuse order-number cells stored as numbers that cannot hold the number exactly: more than
+    15 significant digits (all Excel keeps) or a fraction. Short whole numbers are exact and pass.
+
+    The sheet is read as text, where a number cell and a text cell look alike; only when some cell's
+    text looks lossy is the column read again (as booleans: non-null exactly for number cells)."""
+    import pyarrow.compute as pc
+
+    col = data.column(oid)
+    suspect = pc.fill_null(pc.match_substring_regex(pc.utf8_trim_whitespace(col), _LOSSY_ID), False)
+    if not pc.any(suspect).as_py():
+        return
+    numeric = reader.load_sheet(sheet_name, header_row=None, use_columns=[oid], dtypes={oid: "boolean"}).to_arrow()
+    flags = numeric.column(0).slice(offset)
+    if len(flags) != len(col):  # pragma: no cover - the same sheet read twice
+        return
+    bad = pc.and_(suspect, pc.is_valid(flags))
+    count = pc.sum(pc.cast(bad, "int64")).as_py() or 0
+    if count:
+        first = pc.index(bad, True).as_py()
+        raise lost_digits_error(path, first_line + first, col[first].as_py(), count)
+
+
+def _first_sheet_row(path: Path, sheet_name: str) -> int:
+    """The sheet row (1-based) of the first cell holding a value: where the reader's rows begin. Read
+    from the start of the sheet's XML; 1 when it cannot be told."""
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            book = z.read("xl/workbook.xml").decode("utf-8", "replace")
+            rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+            rid = None
+            for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book):
+                name = re.search(r'\bname="([^"]*)"', tag)
+                if name and _xml_unescape(name.group(1)) == sheet_name:
+                    m = re.search(r'\br:id="([^"]*)"|\b\w+:id="([^"]*)"', tag)
+                    rid = m and (m.group(1) or m.group(2))
+            target = None
+            for tag in re.findall(r"<Relationship\b[^>]*>", rels):
+                if rid and re.search(rf'\bId="{re.escape(rid)}"', tag):
+                    target = re.search(r'\bTarget="([^"]*)"', tag).group(1)
+            if target is None:
+                return 1
+            member = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            text = ""
+            with z.open(member) as fh:
+                while chunk := fh.read(1 << 16):
+                    text += chunk.decode("utf-8", "ignore")
+                    # a cell with a value: <c r="B3" …><v>…</v></c> or an inline string
+                    m = re.search(r'<c\b[^>]*?\br="[A-Z]+(\d+)"[^>]*?>\s*(?:<f\b[^>]*(?:/>|>.*?</f>)\s*)?'
+                                  r"<(?:v|is)\b[^>]*>(?!\s*</)", text, re.S)
+                    if m:
+                        return int(m.group(1))
+                    if len(text) > (4 << 20):
+                        break
+    except (KeyError, OSError, zipfile.BadZipFile, AttributeError, ValueError):
+        pass
+    return 1
+
+
+def _xml_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def _is_date1904(path: Path) -> bool:
+    """Does the workbook use the 1904 date system (``<workbookPr date1904="1"/>``)?"""
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("xl/workbook.xml")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return False
+    return re.search(rb'<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"', xml) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -505,7 +681,7 @@ def open_parquet(con, src: Source, config, workdir: Path) -> None:
     except Exception as exc:
         raise DataFileError(f"cannot read as Parquet: {_duck_message(exc)}", path) from None
     headers = [d[0] for d in desc]
-    match = _choose_mapping(headers, 1, path, config.profile, config.columns)
+    match = _choose_mapping(headers, 1, path, config.profile, config.columns, strict=not src.header_only)
     src.match = match
     if src.header_only:
         return
@@ -515,16 +691,35 @@ def open_parquet(con, src: Source, config, workdir: Path) -> None:
     src.rows = int(nrows)
     src.first_line = 1  # Parquet has no lines: "line N" is the 1-based row number
     types = {d[0]: str(d[1]).upper() for d in desc}
+    scan = f"read_parquet({_qstr(str(path))}, file_row_number=true)"
+    floats = ("DOUBLE", "FLOAT", "REAL")
+    oid = match.mapping.get("order_id")
+    id_is_float = oid is not None and types.get(headers[oid]) in floats
+    if id_is_float:
+        # Order numbers as binary floats: exact only as whole numbers below 10^15 (DOUBLE) or
+        # 10^7 (FLOAT); anything else lost digits.
+        name = _qident(headers[oid])
+        limit = "1e15" if types[headers[oid]] == "DOUBLE" else "1e7"
+        n, first, value = con.execute(
+            f"SELECT count(*), min(file_row_number), arg_min(CAST({name} AS VARCHAR), file_row_number) FROM {scan} "
+            f"WHERE abs({name}) >= {limit} OR {name} <> trunc({name}) OR isnan({name})").fetchone()
+        if n:
+            raise lost_digits_error(path, int(first) + 1, value, int(n))
 
-    def column(idx: int) -> str:
+    def column(canon: str, idx: int) -> str:
+        name = _qident(headers[idx])
+        if canon == "order_id" and id_is_float:
+            return f"CAST(CAST({name} AS BIGINT) AS VARCHAR)"
         # A binary float cast straight to DECIMAL rounds 1.005 to 1.00; through its shortest decimal
         # text it rounds half away from zero (1.01), as ROUND_HALF_UP does.
-        name = _qident(headers[idx])
-        return f"CAST({name} AS VARCHAR)" if types.get(headers[idx]) in ("DOUBLE", "FLOAT", "REAL") else name
+        return f"CAST({name} AS VARCHAR)" if types.get(headers[idx]) in floats else name
 
-    sel = ", ".join(f"{column(idx)} AS {_qident(canon)}" for canon, idx in match.mapping.items())
-    src.select_sql = (f"SELECT {src.index} AS _file, file_row_number AS _ord, {sel} "
-                      f"FROM read_parquet({_qstr(str(path))}, file_row_number=true)")
+    sel = ", ".join(f"{column(canon, idx)} AS {_qident(canon)}" for canon, idx in match.mapping.items())
+    src.select_sql = f"SELECT {src.index} AS _file, file_row_number AS _ord, {sel} FROM {scan}"
+    if "seller" in match.mapping:
+        shop = shop_name_column(match)
+        src.sellers_sql = (f"SELECT {_qident(headers[match.mapping['seller']])} AS seller, "
+                           f"{'NULL::VARCHAR' if shop is None else _qident(headers[shop])} AS shop FROM {scan}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -535,10 +730,6 @@ def open_jsonl(con, src: Source, config, workdir: Path) -> None:
     path = src.path
     sniffed = sniff(path, config.encoding)
     _check_kind(sniffed, path, "jsonl")
-    data_path = path
-    if sniffed.encoding not in ("utf-8", "utf-8-sig", None):
-        data_path = workdir / f"transcoded-{src.index}.jsonl"
-        transcode_to_utf8(path, data_path, sniffed.encoding)
     # Keys: the union of the keys of the first records (JSON Lines have no header line).
     keys: list[str] = []
     first_line = None
@@ -556,11 +747,17 @@ def open_jsonl(con, src: Source, config, workdir: Path) -> None:
             break
     if first_line is None:
         raise DataFileError("no JSON object records found (expected one JSON object per line)", path, "line 1")
-    match = _choose_mapping(keys, 1, path, config.profile, config.columns)
+    match = _choose_mapping(keys, 1, path, config.profile, config.columns, strict=not src.header_only)
     src.match = match
     src.encoding = sniffed.encoding
+    src.declared_encoding = sniffed.declared
     if src.header_only:
         return
+    data_path = path
+    if sniffed.encoding not in ("utf-8", "utf-8-sig", None):
+        data_path = workdir / f"transcoded-{src.index}.jsonl"
+        transcode_to_utf8(path, data_path, sniffed.encoding, declared=sniffed.declared)
+        src.encoding_guessed = not sniffed.declared
     # Read each physical line as text, then parse with DuckDB's JSON functions: a malformed line
     # becomes a rejected row with its line number instead of silently vanishing.
     table = f"src_{src.index}"
@@ -576,6 +773,9 @@ def open_jsonl(con, src: Source, config, workdir: Path) -> None:
             # Blank lines are not rows (the ordinals then count non-blank lines, like line_ordinals).
             f"WHERE line IS NOT NULL AND NOT regexp_full_match(line, '\\s*')")
     except Exception as exc:
+        if data_path == path and "unicode" in str(exc).lower():  # a line in another encoding: name it
+            for line_no, block in _line_blocks(path):
+                encmod.check_lines(block, "utf-8", path, line_no, declared=sniffed.declared)
         raise DataFileError(f"cannot read as JSON Lines: {_duck_message(exc)}", path) from None
     src.rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     src.first_line = 1
@@ -583,6 +783,28 @@ def open_jsonl(con, src: Source, config, workdir: Path) -> None:
     src.line_ordinals = _nonblank_line_numbers(data_path)
     src.select_sql = (f"SELECT {src.index} AS _file, _ord, (j IS NULL) AS _malformed, {extracts} "
                       f"FROM {table}")
+    if "seller" in match.mapping:
+        shop = shop_name_column(match)
+
+        def field(idx: int | None) -> str:
+            return "NULL::VARCHAR" if idx is None else f"json_extract_string(j, {_qstr('$.' + json.dumps(keys[idx]))})"
+
+        src.sellers_sql = f"SELECT {field(match.mapping['seller'])} AS seller, {field(shop)} AS shop FROM {table}"
+
+
+def _line_blocks(path: Path):
+    """``(first line number, bytes)`` of the file in blocks of whole lines (about 1 MiB each)."""
+    line_no, carry = 1, b""
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            buf = carry + chunk
+            cut = buf.rfind(b"\n") + 1
+            block, carry = buf[:cut], buf[cut:]
+            if block:
+                yield line_no, block
+                line_no += block.count(b"\n")
+    if carry:
+        yield line_no, carry
 
 
 def _nonblank_line_numbers(path: Path) -> list[int]:
