@@ -1,6 +1,6 @@
 """The case folder contract: find, read and validate case.yaml.
 
-Validation errors name the YAML key path and its line, as DESIGN.md prescribes::
+Validation errors name the YAML key path and its line (README.md, "Commands")::
 
     error: examples/x/case.yaml:12: defendants[0].id_number: resident ID … fails its checksum
 

@@ -1,7 +1,7 @@
 """User-facing errors.
 
 Every error a user can cause is a :class:`LitigatorError`. It carries the file it concerns and a
-location inside it, so the CLI can print the one line DESIGN.md prescribes::
+location inside it, so the CLI can print one line (README.md, "Commands")::
 
     error: <path>:<where>: <what>
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-MAX_SHOWN = 20  # problems printed one line each, then "(N more)" (DESIGN.md, command-line contract)
+MAX_SHOWN = 20  # problems printed one line each, then "(N more)" (README.md, "Commands")
 
 
 class LitigatorError(Exception):

@@ -33,7 +33,7 @@ from litigator.forums.cn.model import (  # noqa: F401  (re-exported)
 from litigator.forums.cn.scenario import Conduct, ConductFact, GoodwillConfig, Licence, RelatedAward, Scenario  # noqa: F401
 from litigator.sales.model import Period, SalesConfig, SalesSummary  # noqa: F401
 
-DEFAULT_JURISDICTION = "cn"  # a case.yaml without `jurisdiction:` is Chinese (documented in DESIGN.md)
+DEFAULT_JURISDICTION = "cn"  # a case.yaml without `jurisdiction:` is Chinese (docs/case-yaml.md)
 
 
 def case_models() -> list[type]:

@@ -1,7 +1,7 @@
 """Contracts of the damages stage: the report every forum's rules return (forum-neutral).
 
-The report's JSON is the one in DESIGN.md: money is always a string with 2 places. Fields beyond
-DESIGN.md's list are additions (never renames): ``ClaimHead.explanation``, ``ScenarioResult``'s
+The report's JSON (docs/damages-cn.md, "What goes into the filing"): money is always a string with 2
+places. Fields beyond the first contract are additions, never renames: ``ClaimHead.explanation``, ``ScenarioResult``'s
 ``description``, ``warning_codes``, ``punitive``, ``punitive_statement``, ``liability_basis`` and ``legal_basis``,
 the fee details in :class:`Fees`, and ``DamagesReport.warning_codes``.
 
@@ -164,7 +164,7 @@ class Neighbour(_Out):
 
 
 class Calibration(_Out):
-    """Report-level calibration: the neighbours used and how (DESIGN.md)."""
+    """Report-level calibration: the neighbours used and how (docs/precedents.md)."""
 
     neighbours: list[Neighbour]
     method: str

@@ -64,7 +64,7 @@ class FileEntry(BaseModel):
 
 
 class FactsResult(BaseModel):
-    """The ``facts --format json`` contract of DESIGN.md."""
+    """The ``facts --format json`` contract (docs/facts.md)."""
 
     files: list[FileEntry] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)

@@ -24,7 +24,7 @@ from litigator.forums.cn.scenario import GoodwillConfig
 from litigator.money import format_amount, quantize
 
 # In contract, the reasonable costs of preventing the loss from spreading (test purchases, notarisation,
-# investigation) are borne by the breaching party (the mitigation article, ¶2; law.md §1, §8c).
+# investigation) are borne by the breaching party (the mitigation article, ¶2; docs/damages-cn.md).
 MITIGATION_KINDS = ("test_purchase", "notarization", "investigation")
 SALES_METHODS = ("revenue_multiple", "profit_margin", "per_order", "per_customer")
 

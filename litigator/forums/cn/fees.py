@@ -3,7 +3,7 @@
 The schedules are data in ``law.yaml`` (``fees.property_case``, ``fees.personality_case``,
 ``fees.preservation``, ``fees.summary_procedure``), read on the filing date. A schedule is a flat fee
 up to a floor, then a rate on the part of the amount inside each bracket (分段累计). The worked values
-of law.md §6 are the golden tests of tests/damages/test_fees.py.
+of the decree (docs/damages-cn.md, "Court fees") are the golden tests of tests/damages/test_fees.py.
 
 * Property cases (Art. 13(1)): the claim amount through the property brackets.
 * Personality-right cases (Art. 13(2)2, e.g. a goodwill claim pleaded in tort as 名誉权): a per-case
