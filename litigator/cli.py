@@ -290,6 +290,10 @@ def _print_sales_report(report) -> None:
         t.add_row("rows of the case's sellers", f"{report.seller_rows:,}")
         t.add_row("  of them malformed", f"{report.seller_rejected:,}{share}")
     t.add_row("duplicate order ids", f"{report.duplicate_order_ids:,}")
+    if report.totals_rows:
+        t.add_row("totals rows (not data)", f"{report.totals_rows:,}")
+    for status, n in report.unknown_statuses.items():
+        t.add_row(f"kept, unknown status: {status or '(blank)'}", f"{n:,}")
     for rule, n in report.matched_by_rule.items():
         t.add_row(f"matched: {rule}", f"{n:,}")
     _console().print(t)

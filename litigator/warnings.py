@@ -41,6 +41,9 @@ SHARED_KINDS = [
     WarningKind("SALES_DUPLICATES", "docs/sales.md", "order lines that appear more than once"),
     WarningKind("SALES_DUPLICATES_DIFFER", "docs/sales.md", "duplicated order lines whose copies differ"),
     WarningKind("SALES_FILE_NOTE", "docs/sales.md", "how a file was read (e.g. transcoded)"),
+    WarningKind("SALES_TOTALS_ROW", "docs/sales.md", "a totals row (合计/总计/Total) under the data, not counted"),
+    WarningKind("SALES_UNKNOWN_STATUS", "docs/sales.md",
+                "kept rows whose order status Litigator does not know (counted as sales)"),
     WarningKind("SALES_SELLER_ABSENT", "docs/sales.md", "a case seller without a single row in the sales files"),
     # evidence and drafting
     WarningKind("EXHIBIT_NO_PURPOSE", "docs/architecture.md (evidence.yaml)",

@@ -3,7 +3,8 @@
 One pass over the data classifies every row (SQL from :func:`build_classify_sql`) and groups it
 (:func:`build_groups_sql`) into the table ``sales_groups``:
 
-* each row gets an outcome code ``o``: 0 = candidate (a counterfeit sale of the period), 1…n = the
+* each row gets an outcome code ``o``: 0 = candidate (a counterfeit sale of the period; -1 when its
+  status is still to be read in Python, see :func:`_apply_statuses`), 1…n = the
   exclusion rule that removed it (other seller, not counterfeit, other currency, outside the period,
   unpaid, closed, fully refunded), or ``REJECT_BASE + k`` = malformed for reason ``k`` (first
   failing check wins);
@@ -33,6 +34,7 @@ from litigator.errors import DataFileError, LitigatorError
 from litigator.money import quantize
 from litigator.sales import encoding as encmod
 from litigator.sales import sources as srcmod
+from litigator.sales import statuses as stmod
 from litigator.sales.model import (
     ExtractRow,
     Period,
@@ -46,6 +48,7 @@ from litigator.sales.model import (
     ValidationReport,
 )
 from litigator.sales.profiles import ProfileMatch
+from litigator.sales.statuses import CLOSED_STATUSES, REFUNDED_STATUSES, UNPAID_STATUSES
 from litigator.warnings import Warnings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,6 +56,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from litigator.models import Product
 
 MAX_EXAMPLES = 10
+MAX_STATUS_EXAMPLES = 5  # unknown statuses named in the warning
+
+# Warning kinds of this stage that the shared table (litigator/warnings.py) does not list yet.
 
 # Exclusion rules, in the order they are tested (a row is counted under the first that applies);
 # ``duplicate`` is applied last, on the groups.
@@ -60,11 +66,9 @@ EXCLUSION_RULES = ("other_seller", "not_counterfeit", "other_currency", "outside
                    "closed", "fully_refunded", "duplicate")
 REJECT_BASE = 32
 
-CLOSED_STATUSES = ("交易关闭", "trade_closed", "trade_closed_by_taobao", "closed", "cancelled", "canceled",
-                   "已关闭", "已取消", "订单关闭", "交易已关闭")
-UNPAID_STATUSES = ("等待买家付款", "wait_buyer_pay", "unpaid", "pending_payment", "pending payment",
-                   "awaiting payment", "待付款")
-REFUNDED_STATUSES = ("退款成功", "已退款", "refunded", "fully_refunded", "fully refunded")
+# Order statuses: the plain unpaid/closed/refunded ones are tested in SQL; the statuses of the rows
+# still candidates are read in Python (statuses.py) after the main pass, which may move their rows.
+STATUS_RULES = ("unpaid", "closed", "fully_refunded")
 DATE_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d", "%Y.%m.%d %H:%M:%S", "%Y.%m.%d",
                 "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日", "%Y-%m-%d %H:%M",
                 "%Y-%m-%dT%H:%M:%S")
@@ -247,6 +251,16 @@ SERIAL_REASON = ("date is a number (an Excel serial date? outside 1990–2099, o
                  "sampled: format the column as a date and export again)")
 
 
+# A totals row (合计, 总计, 小计, Total …) under the data: no order time, no order number (or the label
+# in its cell), and a label as its first non-empty cell (``_lead``, provided by the sources of files
+# whose last row is such a row; see sources.totals_label_index). Checked first, on rows without a
+# time only; counted apart (``totals_rows``), never as data.
+TOTALS_REASON = "totals row"
+TOTALS_CHECK = (f"(ts IS NULL AND {_blank('r_created')} AND (order_id IS NULL OR "
+                f"regexp_full_match(order_id, {_qstr(srcmod.TOTALS_LABEL)})) AND "
+                f"regexp_full_match(_lead, {_qstr(srcmod.TOTALS_LABEL)}))")
+
+
 @dataclass
 class Checks:
     """The malformed-row checks, in order; code = REJECT_BASE + index."""
@@ -265,9 +279,11 @@ def build_checks(cols: set[str]) -> Checks:
     """The malformed-row checks, first failing wins. A check is ``(sql, reason, column)``; a check
     whose sql starts with ``ts IS NULL`` etc. is nested so string work runs only on failing rows."""
     has = cols.__contains__
-    items: list[tuple[str, str, str | None]] = [("_malformed", "malformed line", None),
-                                                ("order_id IS NULL", "missing key", "order_id"),
-                                                (LOST_DIGITS_CHECK, LOST_DIGITS_REASON, "order_id")]
+    items: list[tuple[str, str, str | None]] = [("_malformed", "malformed line", None)]
+    if has("_lead"):  # a file ending in a totals row (sources.py): such rows are not data rows
+        items.append((TOTALS_CHECK, TOTALS_REASON, "_lead"))
+    items += [("order_id IS NULL", "missing key", "order_id"),
+              (LOST_DIGITS_CHECK, LOST_DIGITS_REASON, "order_id")]
     if has("seller"):
         items.append(("seller IS NULL", "missing key", "seller"))
     items += [
@@ -318,7 +334,7 @@ def _reject_case(checks: Checks) -> str:
 def build_classify_sql(union_sql: str, cols: set[str], selection: Selection, checks: Checks,
                        period: Period | None, sellers: list[str] | None, fixed_seller: str | None,
                        currency: str, clean: dict[str, bool] | None = None, rejects_only: bool = False,
-                       sku_map: bool = False) -> str:
+                       sku_map: bool = False, learned: dict[str, list[str]] | None = None) -> str:
     """SQL yielding every row with typed values and its outcome code ``o``.
 
     ``clean`` (column -> bool, from :func:`needs_cleaning_sql`) turns per-row trimming off for
@@ -332,7 +348,9 @@ def build_classify_sql(union_sql: str, cols: set[str], selection: Selection, che
     costs for 20 on CSV, ~0.1 s more on Parquet). The SQL must be run with
     :data:`MAIN_PASS_SETTINGS`, or DuckDB may hash the export and probe it with the SKU list.
     ``sku_map`` forces the MAP whatever the number of SKUs: rows then stream in file order (passes
-    that stop early with LIMIT)."""
+    that stop early with LIMIT). ``learned`` (rule -> statuses): statuses read in Python after the
+    main pass (compound ones, ``sales.statuses``), tested after the built-in status rules, as the
+    main pass applied them (to its candidate rows)."""
     has = cols.__contains__
     cl = (lambda c: True) if clean is None else (lambda c: clean.get(c, True))  # noqa: E731
     seller = (_text("seller", cl("seller")) if has("seller")
@@ -371,6 +389,8 @@ def build_classify_sql(union_sql: str, cols: set[str], selection: Selection, che
     raw = ["order_id AS r_order_id", "quantity AS r_quantity", "created AS r_created"]
     for c in ("seller", "sku", "amount", "unit_price", "refund"):
         raw.append(f"{c} AS r_{c}" if has(c) else f"NULL::VARCHAR AS r_{c}")
+    if has("_lead"):
+        raw.append("_lead")
     reject = _reject_case(checks)
 
     sku_rules, title_rules = selection.sku_rules, selection.title_rules
@@ -418,11 +438,19 @@ def build_classify_sql(union_sql: str, cols: set[str], selection: Selection, che
     rules.append((code["fully_refunded"],
                   "(amount > 0 AND refund >= amount)"
                   + (f" OR status IN ({_sql_list(_variants(REFUNDED_STATUSES))})" if has("status") else "")))
+    for rule in STATUS_RULES:
+        if has("status") and learned and learned.get(rule):
+            rules.append((code[rule], f"status IN ({_sql_list(sorted(learned[rule]))})"))
     # A WHEN whose condition is NULL is not taken, as if false: no COALESCE(…, false) wrappers
     # (they cost ~3 % of the pass on 10M rows).
+    # A candidate of a file with a status column gets -1, and its status goes into the k_bad key: each
+    # distinct status is read in Python after the pass (_apply_statuses), which may move its rows to a
+    # status rule. Measured on 10M rows: a key column of its own cost ~0.2 s, a sale-status IN list
+    # here ~0.3 s more (DuckDB joins a long IN list over every row); the constant costs nothing.
+    sale = "-1" if has("status") else "0"
     outcome = ("CASE WHEN _reject IS NOT NULL THEN _reject "
                + " ".join(f"WHEN ({cond}) THEN {c}" for c, cond in rules)
-               + " ELSE 0 END")
+               + f" ELSE {sale} END")
     return (
         f"WITH src AS ({union_sql}),\n"
         f"typed AS (SELECT {', '.join(typed)}, {', '.join(raw)} FROM src),\n"
@@ -439,7 +467,7 @@ SKU_MAP_MAX = 64
 MAIN_PASS_SETTINGS = "SET disabled_optimizers = 'build_side_probe_side'"
 RESET_MAIN_PASS_SETTINGS = "RESET disabled_optimizers"
 
-_RAW = {"order_id": "r_order_id", "seller": "r_seller", "sku": "r_sku", "quantity": "r_quantity",
+_RAW = {"_lead": "_lead", "order_id": "r_order_id", "seller": "r_seller", "sku": "r_sku", "quantity": "r_quantity",
         "amount": "r_amount", "unit_price": "r_unit_price", "refund": "r_refund", "created": "r_created"}
 MONTH_BITS, SKU_RULE_BITS, TITLE_RULE_BITS = 18, 13, 32
 
@@ -451,14 +479,16 @@ def _bad_value_sql(checks: Checks) -> str:
 
 
 def build_groups_sql(classify_sql: str, checks: Checks, multi_file: bool, has_currency: bool,
-                     ordered: bool = True) -> str:
+                     ordered: bool = True, has_status: bool = False) -> str:
     """The one aggregation pass (see the module docstring).
 
     Keys are integers where possible (they hash fastest): ``k_misc`` = month | SKU rule |
     title-rule bits (valid rows); order time (µs), quantity, amount and refund in cents
-    (candidates); ``k_bad`` = the raw value that failed (rejected rows).
+    (candidates); ``k_bad`` = the raw value that failed (rejected rows), or a candidate's status
+    (``o`` = -1, a file with a status column; '' when blank), to be read in Python.
     """
-    cand = "o = 0"
+    cand = "o <= 0"  # a candidate: 0, or -1 when its status is to be read in Python
+    status_bad = " WHEN o < 0 THEN COALESCE(status, '')" if has_status else ""
     bad = _bad_value_sql(checks)
     keys = [
         "o",
@@ -476,7 +506,8 @@ def build_groups_sql(classify_sql: str, checks: Checks, multi_file: bool, has_cu
         f"CASE WHEN {cand} THEN (refund * 100)::BIGINT END AS k_refund_cents",
         f"CASE WHEN {cand} THEN buyer END AS k_buyer",
         f"CASE WHEN o < {REJECT_BASE} THEN currency END AS k_currency" if has_currency else None,
-        f"CASE WHEN o >= {REJECT_BASE} THEN {bad} END AS k_bad",
+        # a rejected row's bad value; a candidate's status (o = -1)
+        f"CASE WHEN o >= {REJECT_BASE} THEN {bad}{status_bad} END AS k_bad",
     ]
     keys = [k for k in keys if k]
     file_col = "" if multi_file else "0 AS _file, "
@@ -516,7 +547,7 @@ FROM (
          sum(n) AS n_rows, min(first_pos) AS first_pos,
          -- copies that differ in content (identical copies in two files are two groups, one content)
          count(DISTINCT (k_ts, k_qty, k_amount_cents, k_refund_cents, k_buyer, k_misc)) AS variants
-  FROM sales_groups WHERE o = 0
+  FROM sales_groups WHERE o <= 0
   GROUP BY seller, k_order, k_sku
 ))
 """
@@ -525,7 +556,7 @@ FROM (
 # line (identical copies already collapsed into it, n = copies) and no second GROUP BY is needed.
 # Checked with a count over a hash of the line key: equal keys hash alike, so "no hash seen twice"
 # proves "no key seen twice"; a collision only sends the scan down the exact path above.
-_MULTI_VARIANT_SQL = ("SELECT count(*) FROM (SELECT 1 FROM sales_groups WHERE o = 0 "
+_MULTI_VARIANT_SQL = ("SELECT count(*) FROM (SELECT 1 FROM sales_groups WHERE o <= 0 "
                       "GROUP BY hash(seller, k_order, k_sku) HAVING count(*) > 1)")
 _KEPT_UNIQUE_SQL = f"""
 CREATE OR REPLACE TABLE kept_lines AS
@@ -535,7 +566,7 @@ SELECT seller, k_order AS order_id, k_sku AS sku, make_timestamp(k_ts) AS ts, k_
        (k_refund_cents::DECIMAL(18,0) * 0.01::DECIMAL(3,2))::DECIMAL(18,2) AS refund,
        k_buyer AS buyer, {_MISC_SKU_RULE} AS sku_rule, {_MISC_TITLE_MASK} AS title_mask, {_MISC_MONTH} AS month,
        n AS n_rows, 1::BIGINT AS variants, first_pos
-FROM sales_groups WHERE o = 0)
+FROM sales_groups WHERE o <= 0)
 """
 
 def _product_sql(selection: Selection) -> str:
@@ -559,6 +590,7 @@ class SellerResult:
     duplicate_ids: int = 0
     conflicting_duplicates: int = 0
     months: set[str] = field(default_factory=set)
+    unknown_statuses: dict[str, int] = field(default_factory=dict)  # kept rows' statuses Litigator does not know
 
 
 @dataclass
@@ -584,6 +616,11 @@ class ScanResult:
     # When no row belongs to any of the case's sellers: every seller of the files, most rows first,
     # as (seller, shop names, rows).
     seller_listing: list[tuple[str, list[str], int]] | None = None
+    # Totals rows (合计 …) under the data: not data rows (not in rows_read), counted and shown apart.
+    totals_rows: int = 0
+    totals_examples: list[RejectedRow] = field(default_factory=list)
+    # (seller, unknown status) -> (file, line) of its first row (summarise, or sources read in order)
+    status_lines: dict[tuple[str | None, str], tuple[str, int]] = field(default_factory=dict)
 
     @property
     def valid_rows(self) -> int:
@@ -656,9 +693,11 @@ def scan(folder_path: Path, config: SalesConfig, products: list["Product"], *,
         t1 = time.perf_counter()
         cols: set[str] = set()
         for s in sources:
-            cols |= set(s.match.mapping)
+            cols |= set(s.match.mapping) | s.extra_columns
             if s.format == "jsonl":
                 cols.add("_malformed")
+        user_statuses = stmod.check_user_statuses(config.statuses) if config.statuses else None
+        learned: dict[str, list[str]] = {}  # rule -> statuses read in Python (statuses.py) after the main pass
         _check_consistent_columns(sources)
         selection = Selection.from_products(products, "sku" in cols, "title" in cols)
         checks = build_checks(cols)
@@ -681,13 +720,14 @@ def scan(folder_path: Path, config: SalesConfig, products: list["Product"], *,
             # Columns a file lacks (when several files differ) are NULL.
             parts = []
             for s in only or sources:
-                missing = sorted(c for c in cols - set(s.match.mapping) if c != "_malformed" or s.format != "jsonl")
+                own = set(s.match.mapping) | s.extra_columns | ({"_malformed"} if s.format == "jsonl" else set())
+                missing = sorted(cols - own)
                 pad = "".join(", false AS _malformed" if c == "_malformed" else
                               f", NULL::VARCHAR AS {srcmod._qident(c)}" for c in missing)
                 parts.append(f"(SELECT *{pad} FROM ({s.select(mode)}))" if pad else f"({s.select(mode)})")
             union_sql = "\nUNION ALL BY NAME\n".join(parts)
             return build_classify_sql(union_sql, cols, selection, checks, config.period, sellers, fixed_seller,
-                                      currency, clean, rejects_only, sku_map)
+                                      currency, clean, rejects_only, sku_map, learned)
 
         product = _product_sql(selection)
         kept_sql = ""
@@ -698,13 +738,15 @@ def scan(folder_path: Path, config: SalesConfig, products: list["Product"], *,
         def main_pass() -> str:
             nonlocal kept_sql
             sql = build_groups_sql(build(), checks, len(sources) > 1, "currency" in cols,
-                                   ordered=all(s.ordered for s in sources))
+                                   ordered=all(s.ordered for s in sources), has_status="status" in cols)
             t = time.perf_counter()
             con.execute(MAIN_PASS_SETTINGS)
             try:
                 con.execute(f"CREATE OR REPLACE TEMP TABLE sales_groups AS {sql}")
             finally:
                 con.execute(RESET_MAIN_PASS_SETTINGS)
+            if "status" in cols:
+                _apply_statuses(con, user_statuses, learned)
             t_kept = time.perf_counter()
             steps["classify+group"] += t_kept - t
             multi = con.execute(_MULTI_VARIANT_SQL).fetchone()[0]
@@ -740,16 +782,20 @@ def scan(folder_path: Path, config: SalesConfig, products: list["Product"], *,
             example_rows = _reject_examples(con, sources, build, checks,
                                             sellers if sellers is not None and "seller" in cols else None)
             steps["examples"] = time.perf_counter() - t2
+            for s in sources:
+                s.after_scan(con)
+            totals = _totals_rows(con, sources, build, checks)
+            unknown = _unknown_statuses(con, user_statuses) if "status" in cols else []
         except duckdb.Error as exc:
             raise DataFileError(f"cannot process the sales data: {srcmod._duck_message(exc)}",
                                 sources[0].label) from None
-        for s in sources:
-            s.after_scan(con)
         t3 = time.perf_counter()
         result = _collect(con, sources, selection, checks, [groups_sql, kept_sql.strip()], example_rows,
-                          sellers if "seller" in cols else None)
+                          sellers if "seller" in cols else None, totals, unknown)
         t4 = time.perf_counter()
         try:
+            if unknown and (duplicate_examples or all(s.ordered for s in sources)):
+                result.status_lines = _status_lines(con, sources, build, unknown)
             if duplicate_examples:
                 result.duplicate_examples = _duplicate_examples(
                     con, sources, build, sellers if sellers is not None and "seller" in cols else None)
@@ -777,6 +823,95 @@ def _check_consistent_columns(sources: list[srcmod.Source]) -> None:
         if ("seller" in first) != ("seller" in s.match.mapping):
             raise DataFileError("seller column present in some sales files but not in others", s.label,
                                 f"line {s.match.header_line}")
+
+
+def _apply_statuses(con, user: dict[str, str] | None, learned: dict[str, list[str]]) -> None:
+    """Read, in Python, each distinct status of the candidate rows (``o`` = -1, the status in ``k_bad``):
+    plain ones, compound ones such as ``(删除)等待出库`` or ``已发货，退款成功``, other spellings, the
+    case's ``sales.statuses``. Rows whose status means unpaid, closed or fully refunded move to that
+    rule — after the built-in rules, as the SQL of later passes does with ``learned`` (which this
+    extends); the others stay candidates (``o <= 0`` is a candidate everywhere)."""
+    code = {name: i + 1 for i, name in enumerate(EXCLUSION_RULES)}
+    moved: dict[str, list[str]] = defaultdict(list)
+    for (status,) in con.execute("SELECT DISTINCT k_bad FROM sales_groups WHERE o = -1").fetchall():
+        rule = stmod.classify(status, user)
+        if rule in STATUS_RULES:
+            moved[rule].append(status)
+    for rule, names in moved.items():
+        con.execute(f"UPDATE sales_groups SET o = {code[rule]} WHERE o = -1 AND k_bad IN "
+                    "(SELECT unnest(?::VARCHAR[]))", [names])
+        known = learned.setdefault(rule, [])
+        known += [n for n in names if n not in known]
+
+
+def _unknown_statuses(con, user: dict[str, str] | None) -> list[tuple[str | None, str, int, int]]:
+    """Candidate rows (counted as sales) whose status Litigator does not know: ``(seller, status, rows,
+    first position)`` ('' = a blank status; the position means something only for ordered sources)."""
+    out = []
+    for seller, status, n, pos in con.execute(
+            "SELECT seller, k_bad, sum(n), min(first_pos) FROM sales_groups WHERE o = -1 "
+            "GROUP BY ALL ORDER BY ALL").fetchall():
+        if stmod.classify(status, user) is None:
+            out.append((seller, status, int(n), int(pos)))
+    return out
+
+
+def _status_lines(con, sources: list[srcmod.Source], build,
+                  unknown: list[tuple[str | None, str, int, int]]) -> dict[tuple[str | None, str], tuple[str, int]]:
+    """``(seller, status) -> (file, line)`` of the first row with each unknown status. From the main pass
+    when every source was read in order, else from an ordered read of each file (only when a status is
+    unknown)."""
+    mask = (1 << POSITION_BITS) - 1
+    first: dict[tuple[str | None, str], int] = {}
+    if all(s.ordered for s in sources):
+        first = {(seller, status): pos for seller, status, _, pos in unknown}
+    else:
+        names = sorted({status for _, status, _, _ in unknown})
+        for s in sources:
+            mode = s.mode if s.ordered else "ordered"
+            for seller, status, pos in con.execute(
+                    f"SELECT seller, COALESCE(status, ''), min(_pos) FROM ({build(mode, [s], sku_map=True)}) "
+                    "WHERE o = -1 AND COALESCE(status, '') IN (SELECT unnest(?::VARCHAR[])) GROUP BY ALL",
+                    [names]).fetchall():
+                key = (seller, status)
+                first[key] = min(first.get(key, pos), pos)
+    for s in sources:
+        s.resolve_lines([pos & mask for pos in first.values() if pos >> POSITION_BITS == s.index])
+    return {key: (sources[pos >> POSITION_BITS].label, sources[pos >> POSITION_BITS].line_of(pos & mask))
+            for key, pos in first.items()}
+
+
+def _totals_rows(con, sources: list[srcmod.Source], build, checks: Checks
+                 ) -> tuple[dict[int, int], list[tuple[int, int | None, int | None, str | None]]]:
+    """Totals rows (合计 …) per file, and where the first ones are: ``(file index, ordinal or None, line or
+    None, label)``. A CSV's rows found at its end need no second read when they are all the scan found."""
+    if all(reason != TOTALS_REASON for _, reason, _ in checks.items):
+        return {}, []
+    code = checks.code(TOTALS_REASON)
+    counts = {int(f): int(n) for f, n in con.execute(
+        f"SELECT _file, sum(n) FROM sales_groups WHERE o = {code} GROUP BY ALL").fetchall()}
+    mask = (1 << POSITION_BITS) - 1
+    out: list[tuple[int, int | None, int | None, str | None]] = []
+    for s in sources:
+        n = counts.get(s.index, 0)
+        s.totals_counted = n + len(s.dropped_totals)
+        if not s.totals_counted:
+            continue
+        if s.totals_tail and s.totals_counted == len(s.totals_tail):
+            out += [(s.index, None, line, label) for line, label in s.totals_tail_lines()]
+            continue
+        if n and all(x.ordered for x in sources):
+            rows = con.execute(f"SELECT first_pos, k_bad FROM sales_groups WHERE o = {code} AND _file = {s.index} "
+                               f"ORDER BY first_pos LIMIT {MAX_EXAMPLES}").fetchall()
+        elif n:
+            mode = s.mode if s.ordered else "ordered"
+            rows = con.execute(f"SELECT _pos, CAST(_lead AS VARCHAR) FROM ({build(mode, [s], rejects_only=True)}) "
+                               f"WHERE o = {code} LIMIT {MAX_EXAMPLES}").fetchall()
+        else:
+            rows = []
+        out += [(s.index, int(pos) & mask, None, value) for pos, value in rows]
+        out += [(s.index, None, line, label) for line, label in s.dropped_totals]
+    return counts, out
 
 
 def _first_row_of(con, sources: list[srcmod.Source], build, code: int, value_sql: str) -> tuple[int, str | None]:
@@ -866,7 +1001,7 @@ def _duplicate_examples(con, sources: list[srcmod.Source], build,
                 rows += con.execute(
                     f"SELECT _pos, seller, order_id, sku, ts, qty3, amount, refund, buyer, title "
                     f"FROM ({build('ordered', [s], sku_map=True)}{head}) "
-                    f"WHERE o = 0 AND hash(seller, order_id, sku) IN (SELECT h FROM dup_keys) "
+                    f"WHERE o <= 0 AND hash(seller, order_id, sku) IN (SELECT h FROM dup_keys) "
                     f"LIMIT {DUPLICATE_ROWS_MAX}").fetchall()
             rows.sort(key=lambda r: r[0])
             found = _examples_of(con, sources, rows, cond, where, mask)
@@ -946,6 +1081,8 @@ def _reject_examples(con, sources: list[srcmod.Source], build, checks: Checks,
     picks = [""]
     if sellers:
         picks.append(f" AND seller IN ({_sql_list(sellers)})")
+    if any(reason == TOTALS_REASON for _, reason, _ in checks.items):  # not malformed: listed apart
+        picks = [f" AND o <> {checks.code(TOTALS_REASON)}{p}" for p in picks]
     rows: dict[int, tuple[int, str, int, str | None]] = {}
     bad = _bad_value_sql(checks)
     for pick in picks:
@@ -980,7 +1117,9 @@ def _first_examples(examples: list[RejectedRow], sellers: Iterable[str | None] |
 
 def _collect(con, sources: list[srcmod.Source], selection: Selection, checks: Checks,
              sql: list[str], example_rows: list[tuple[int, str, int, str | None]],
-             sellers: list[str] | None) -> ScanResult:
+             sellers: list[str] | None,
+             totals: tuple[dict[int, int], list[tuple[int, int | None, int | None, str | None]]] = ({}, []),
+             unknown: list[tuple[str | None, str, int, int]] | None = None) -> ScanResult:
     per_file: dict[int, int] = defaultdict(int)
     reject_reasons: dict[str, int] = defaultdict(int)
     per_seller: dict[str | None, SellerResult] = {}
@@ -994,8 +1133,11 @@ def _collect(con, sources: list[srcmod.Source], selection: Selection, checks: Ch
     for f, n in con.execute("SELECT _file, sum(n) FROM sales_groups GROUP BY ALL").fetchall():
         per_file[int(f)] += int(n)
     rejected_by_seller: dict[str | None, int] = defaultdict(int)
+    totals_code = checks.code(TOTALS_REASON) if totals[0] else None
     for seller, o, n in con.execute(
             f"SELECT seller, o, sum(n) FROM sales_groups WHERE o >= {REJECT_BASE} GROUP BY ALL").fetchall():
+        if o == totals_code:
+            continue  # a totals row: not a data row (counted apart)
         reason, _ = checks.reason(o)
         reject_reasons[reason] += int(n)
         rejected_by_seller[seller] += int(n)
@@ -1048,9 +1190,24 @@ def _collect(con, sources: list[srcmod.Source], selection: Selection, checks: Ch
             reject_reasons["malformed line"] += 1
             examples.append(RejectedRow(file=s.label, line=line, column=None, value=None, reason=reason))
     has_seller = any("seller" in src.match.mapping for src in sources)
+    totals_counts, totals_found = totals
     for src in sources:
-        src.rows = per_file.get(src.index, 0)
-        src.resolve_lines([pos & ((1 << 40) - 1) for _, _, pos, _ in example_rows if pos >> 40 == src.index])
+        # every row the reader returned or set aside, totals rows included (line arithmetic)
+        src.rows = per_file.get(src.index, 0) + len(src.dropped_totals)
+        src.resolve_lines([pos & ((1 << 40) - 1) for _, _, pos, _ in example_rows if pos >> 40 == src.index]
+                          + [ordinal for i, ordinal, _, _ in totals_found if i == src.index and ordinal is not None])
+    # Data rows per file: totals rows are not data (the scan counted them under their own code).
+    for i, n in totals_counts.items():
+        per_file[i] -= n
+    totals_examples = [RejectedRow(file=sources[i].label, column=None, value=value, reason=TOTALS_REASON,
+                                   line=line if line is not None else sources[i].line_of(ordinal))
+                       for i, ordinal, line, value in totals_found]
+    file_index = {src.label: src.index for src in sources}
+    totals_examples.sort(key=lambda r: (file_index.get(r.file, 0), r.line))
+    totals_rows = sum(s.totals_counted for s in sources)
+    for seller, status, n, _ in unknown or ():
+        sr = per_seller.get(seller) or per_seller.setdefault(seller, SellerResult(seller))
+        sr.unknown_statuses[status] = sr.unknown_statuses.get(status, 0) + n
     for o, value, pos, seller in example_rows:
         s = sources[pos >> 40]
         reason, column = checks.reason(o)
@@ -1067,7 +1224,7 @@ def _collect(con, sources: list[srcmod.Source], selection: Selection, checks: Ch
         sources=sources, selection=selection, rows_read=sum(per_file.values()),
         rejected=sum(reject_reasons.values()), reject_reasons=dict(reject_reasons), examples=examples,
         matched_by_rule=matched, currencies=currencies, per_seller=per_seller, per_file_rows=dict(per_file),
-        sql=sql, con=con)
+        sql=sql, con=con, totals_rows=totals_rows, totals_examples=totals_examples[:MAX_EXAMPLES])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1264,8 +1421,11 @@ def _assemble(result: ScanResult, chosen: list[str | None], config: SalesConfig,
     excluded: dict[str, int] = {}
     dup_ids = conflicts = kept = valid_chosen = rejected_chosen = 0
     months_present: set[str] = set()
+    unknown: dict[str, int] = {}
     for s in chosen:
         sr = result.per_seller[s]
+        for status, n in sr.unknown_statuses.items():
+            unknown[status] = unknown.get(status, 0) + n
         valid_chosen += sr.valid_rows
         rejected_chosen += sr.rejected
         kept += sr.kept
@@ -1301,8 +1461,18 @@ def _assemble(result: ScanResult, chosen: list[str | None], config: SalesConfig,
         duplicate_order_ids=dup_ids, currencies=result.currencies,
         period_gaps=gaps, matched_by_rule=result.matched_by_rule,
         seller_rows=valid_chosen + rejected_chosen if platform_side else None,
-        seller_rejected=rejected_chosen if platform_side else None)
+        seller_rejected=rejected_chosen if platform_side else None,
+        totals_rows=result.totals_rows, totals_row_examples=result.totals_examples,
+        unknown_statuses=dict(sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0]))))
     w = Warnings()
+    if result.totals_rows:
+        shown = ", ".join(f"{r.file}:line {r.line} ({r.value!r})" for r in result.totals_examples)
+        more = result.totals_rows - len(result.totals_examples)
+        w.add("SALES_TOTALS_ROW", f"{result.totals_rows:,} totals row(s) under the data (合计/总计/Total …) read as "
+                                  f"such and not counted (not in rows_read): {shown}"
+                                  + (f" and {more:,} more" if more > 0 else ""))
+    if unknown:
+        w.add("SALES_UNKNOWN_STATUS", _unknown_status_text(unknown, chosen, result))
     if len(result.currencies) > 1 or excluded.get("other_currency"):
         w.add("SALES_MIXED_CURRENCY", f"mixed currencies in the export ({', '.join(result.currencies)}): "
                                       f"rows not in {currency} are excluded")
@@ -1334,6 +1504,25 @@ def _assemble(result: ScanResult, chosen: list[str | None], config: SalesConfig,
     return SalesSummary(currency=currency, files=files, profile=shared.profile, period=config.period, report=report,
                         by_sku=by_sku, by_month=by_month, totals=totals, sql=result.sql, warnings=w.texts,
                         warning_codes=w.codes)
+
+
+def _unknown_status_text(unknown: dict[str, int], chosen: list[str | None], result: ScanResult) -> str:
+    rows = sum(unknown.values())
+    order = {s.label: s.index for s in result.sources}
+    shown = []
+    for status, n in sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_STATUS_EXAMPLES]:
+        lines = [result.status_lines[(s, status)] for s in chosen if (s, status) in result.status_lines]
+        first = min(lines, key=lambda fl: (order.get(fl[0], 0), fl[1])) if lines else None
+        where = f"; first at {first[0]}:line {first[1]}" if first else ""
+        name = repr(status) if status else "blank"
+        shown.append(f"{name} ({n:,} row{'s' if n != 1 else ''}{where})")
+    if len(unknown) > MAX_STATUS_EXAMPLES:
+        shown.append(f"and {len(unknown) - MAX_STATUS_EXAMPLES:,} more statuses")
+    example = next((s for s in unknown if s), "…")
+    return (f"{rows:,} row(s) of counterfeit sales in the period have an order status Litigator does not know, and "
+            f"are counted as sales: {', '.join(shown)}; if such orders are not sales, say what the status means "
+            f"under `sales:` in case.yaml, e.g. `statuses: {{{_yaml_str(example)}: closed}}` (sale, unpaid, closed "
+            "or fully_refunded)")
 
 
 def _enforce(summary: SalesSummary, config: SalesConfig, accept_rejects: bool, require_sales: bool,

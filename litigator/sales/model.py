@@ -6,9 +6,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from litigator.fields import Amount, Factor, StrictModel
+from litigator.sales.profiles import PROFILE_NAMES
+from litigator.sales.statuses import Outcome, check_user_statuses
 
 
 class Period(StrictModel):
@@ -28,7 +30,7 @@ class SalesConfig(StrictModel):
     """``sales:`` in case.yaml."""
 
     files: list[str] = Field(min_length=1, description="order exports, relative to the case folder (globs allowed)")
-    profile: Literal["taobao", "platform", "generic"] | None = Field(
+    profile: Literal[PROFILE_NAMES] | None = Field(  # type: ignore[valid-type]
         default=None, description="column profile; omitted = detect from the header")
     columns: dict[str, str] | None = Field(
         default=None, description="explicit mapping: canonical column -> header in the file")
@@ -37,6 +39,11 @@ class SalesConfig(StrictModel):
     period: Period | None = None
     currency: str | None = None
     max_reject_share: Factor = Field(default=Decimal("0.01"), description="share of malformed rows tolerated")
+    statuses: dict[str, Outcome] | None = Field(
+        default=None,
+        description="what order statuses Litigator does not know mean (status -> sale, unpaid, closed or "
+                    "fully_refunded); rows with an unknown status are counted as sales and warned about "
+                    "(docs/sales.md, \"Order statuses\")")
     provenance: Literal["platform_records", "investigation_order", "notarised_preservation",
                         "produced_by_defendant"] | None = Field(
         default=None,
@@ -46,6 +53,14 @@ class SalesConfig(StrictModel):
     evidence: str | None = Field(
         default=None, description="the document showing how the data were obtained (the investigation order and the "
                                   "platform's reply, the preservation notarial record), a file of evidence/")
+
+
+    @field_validator("statuses")
+    @classmethod
+    def _statuses(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        if value:
+            check_user_statuses(value)
+        return value
 
 
 class _Out(BaseModel):
@@ -94,6 +109,12 @@ class ValidationReport(_Out):
     seller_rejected: int | None = Field(
         default=None, description="platform-side exports: malformed rows of those sellers (part of `rejected`, "
                                   "which counts the whole file's)")
+    totals_rows: int = Field(default=0, description="totals rows under the data (合计/总计/Total …): not data rows, so "
+                                                   "not in rows_read")
+    totals_row_examples: list[RejectedRow] = Field(default_factory=list, description="where the first totals rows are")
+    unknown_statuses: dict[str, int] = Field(
+        default_factory=dict, description="kept rows whose order status Litigator does not know (status -> rows; "
+                                          "'' = blank): counted as sales, and warned about")
 
     @property
     def reconciles(self) -> bool:

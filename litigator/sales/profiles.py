@@ -99,13 +99,15 @@ _PINDUODUO: dict[str, tuple[str, ...]] = {
 
 PROFILES: dict[str, dict[str, tuple[str, ...]]] = {
     "taobao": _TAOBAO,
-    "generic": _GENERIC,
     "jd": _JD,
     "pinduoduo": _PINDUODUO,
     # A platform-side export: either header language, plus a seller column.
     "platform": {k: _TAOBAO.get(k, ()) + _GENERIC.get(k, ()) for k in CANONICAL if k != "seller"}
     | {"seller": _SELLER_ZH + _SELLER_EN},
+    "generic": _GENERIC,
 }
+# The profiles case.yaml can name (`sales.profile`), in the order the docs list them.
+PROFILE_NAMES: tuple[str, ...] = tuple(PROFILES)
 
 # Fields without which no summary can be computed.
 REQUIRED = ("order_id", "quantity", "created")

@@ -18,6 +18,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -147,6 +148,15 @@ class Source:
 
     exact_lines: dict[int, int] = field(default_factory=dict)  # ordinal -> physical line (irregular CSV)
     delimiter: str = ","
+    # Totals rows (合计 …): a file whose last row is one gets a `_lead` column (its rows' first non-empty
+    # cell) and the engine's totals check. CSV: the rows found at the end, as (lines before the last
+    # non-blank line, label), and how many lines before it the last data row is.
+    extra_columns: set[str] = field(default_factory=set)  # columns besides the mapped fields (`_lead`)
+    totals_tail: list[tuple[int, str]] = field(default_factory=list)
+    tail_last_data: int | None = None
+    dropped_totals: list[tuple[int, str]] = field(default_factory=list)  # (line, label): set aside by the reader
+    totals_counted: int = 0  # totals rows the scan found in this file (engine)
+    last_data_line: int | None = None  # XLSX: sheet row of the last data row (totals and blank rows aside)
 
     @property
     def sha256(self) -> str:
@@ -162,8 +172,21 @@ class Source:
         lines = self.physical_lines
         return lines is None or lines == self.first_line - 1 + self.rows
 
+    def totals_tail_lines(self) -> list[tuple[int, str]]:
+        """CSV: ``(line, label)`` of the totals rows found at the end of the file, first first."""
+        lines = self.physical_lines
+        if lines is None:
+            return []
+        return sorted((lines - back, label) for back, label in self.totals_tail)
+
     def last_line(self) -> int:
+        """Physical line of the last data row (a totals row under the data is not one)."""
+        if self.last_data_line is not None:
+            return self.last_data_line
         if self.format == "csv" and self.physical_lines is not None:
+            # the rows found at the end are totals rows when the scan counted (at least) as many
+            if self.totals_tail and self.tail_last_data is not None and self.totals_counted >= len(self.totals_tail):
+                return self.physical_lines - self.tail_last_data
             return self.physical_lines
         return self.line_of(self.rows - 1 - len(self.dropped_lines)) if self.rows else self.first_line
 
@@ -280,7 +303,7 @@ def _choose_mapping(headers: list[str], header_line: int, path: Path, profile: s
         match = profiles.best_profile(headers, header_line)
     if not match.candidates:
         match.candidates = {p: profiles.match_profile(p, headers, header_line).score
-                            for p in ("taobao", "generic", "platform")}
+                            for p in profiles.SELLER_SIDE + ("platform",)}
     if match.missing and strict:
         names = ", ".join(match.missing)
         label = "columns:" if columns else f"profile {match.profile}"
@@ -360,6 +383,79 @@ def excel_serial_sql(expr: str, epoch: str = SERIAL_EPOCH_1900, text: bool = Fal
 
 
 # ---------------------------------------------------------------------------------------------
+# Totals rows
+# ---------------------------------------------------------------------------------------------
+
+# The label of a totals row under the data, as exports and spreadsheets write it: 合计, 总计, 小计, 共计
+# (spaces inside allowed: 合  计), 总合计, 全部合计, 本页合计, Total(s), Grand total, Subtotal, Sum; an optional
+# colon. The whole (trimmed) cell must be the label: '合计：16单' or a title containing 合计 is not one.
+# One pattern for Python's re and DuckDB's RE2 (the full-width space is a literal character).
+_WS = "[\\s\u3000]*"
+TOTALS_LABEL = (f"(?i){_WS}(合{_WS}计|总{_WS}计|小{_WS}计|共{_WS}计|总合计|全部合计|本页合计|totals?|grand[ _]?totals?"
+                f"|sub[ _-]?totals?|sum){_WS}[:：]?{_WS}")
+_TOTALS_RE = re.compile(TOTALS_LABEL)
+TOTALS_TAIL_BYTES = 1 << 16  # the end of a CSV read for totals rows
+TOTALS_TAIL_ROWS = 5  # totals rows looked for at the end of a file, at most
+_TRIM = " \t\u3000"
+
+
+def is_totals_label(text: str | None) -> bool:
+    return text is not None and _TOTALS_RE.fullmatch(text) is not None
+
+
+def totals_label_index(cells: list[str | None], mapping: dict[str, int]) -> int | None:
+    """The column of the label when ``cells`` is a totals row, else None. A totals row has an empty
+    order-time cell, an empty order-number cell (or the label in it), and a label (合计, 总计, Total, …,
+    :data:`TOTALS_LABEL`) as its first non-empty cell. The engine applies the same test to every row
+    of a file that ends in such a row (``TOTALS_CHECK``)."""
+    def cell(idx: int | None) -> str:
+        if idx is None or idx >= len(cells) or cells[idx] is None:
+            return ""
+        return str(cells[idx]).strip(_TRIM)
+
+    if "created" in mapping and cell(mapping["created"]):
+        return None
+    first = next((i for i in range(len(cells)) if cell(i)), None)
+    if first is None or not is_totals_label(cell(first)):
+        return None
+    order_id = cell(mapping.get("order_id")).strip("=\"'").strip(_TRIM)
+    if order_id and not is_totals_label(order_id):
+        return None
+    return first
+
+
+def _csv_trailing_totals(path: Path, delim: str, mapping: dict[str, int]) -> tuple[list[tuple[int, int, str]], int]:
+    """Totals rows at the end of a (UTF-8) CSV: ``[(lines before the last non-blank line, label column,
+    label)]``, and how many lines before the last non-blank line the last other line is. Only single-line
+    rows at the very end count (a footer below them stops the search: those rows stay data rows)."""
+    size = path.stat().st_size
+    with open(path, "rb") as fh:
+        fh.seek(max(0, size - TOTALS_TAIL_BYTES))
+        raw = fh.read()
+    lines = raw.decode("utf-8", "replace").split("\n")
+    if size > TOTALS_TAIL_BYTES:
+        lines = lines[1:]  # the first line read may be cut
+    while lines and not lines[-1].strip(" \t\r\n"):
+        lines.pop()
+    found: list[tuple[int, int, str]] = []
+    i = len(lines) - 1
+    while i >= 0 and len(found) < TOTALS_TAIL_ROWS:
+        line = lines[i].rstrip("\r")
+        if not line.strip():
+            i -= 1
+            continue
+        if line.count('"') % 2:  # part of a quoted multi-line record
+            break
+        cells = next(csv.reader([line], delimiter=delim), [])
+        j = totals_label_index(cells, mapping)
+        if j is None:
+            break
+        found.append((len(lines) - 1 - i, j, cells[j].strip(_TRIM)))
+        i -= 1
+    return found, len(lines) - 1 - i
+
+
+# ---------------------------------------------------------------------------------------------
 # CSV
 # ---------------------------------------------------------------------------------------------
 
@@ -420,6 +516,13 @@ def open_csv(con, src: Source, config, workdir: Path) -> None:
     tolerant = (base + f", store_rejects=true, rejects_table={_qstr(src.rejects_table)}, "
                 f"rejects_scan={_qstr(src.rejects_table + '_scan')})")
     cols = ", ".join(f"c{idx} AS {_qident(canon)}" for canon, idx in match.mapping.items())
+    found, last_data = _csv_trailing_totals(data_path, delim, match.mapping)
+    if found:  # the file ends in a totals row: every row gets its first non-empty cell (up to the label's column)
+        src.totals_tail = [(back, label) for back, _, label in found]
+        src.tail_last_data = last_data
+        src.extra_columns.add("_lead")
+        trimmed = [f"nullif(trim(c{k}, {_qstr(_TRIM)}), '')" for k in range(max(j for _, j, _ in found) + 1)]
+        cols += f", {trimmed[0] if len(trimmed) == 1 else 'COALESCE(' + ', '.join(trimmed) + ')'} AS _lead"
     src.select_sql = f"SELECT {src.index} AS _file, 0::BIGINT AS _ord, {cols} FROM {reader}"  # no order
     src.ordered_sql = f"SELECT {src.index} AS _file, row_number() OVER () - 1 AS _ord, {cols} FROM {reader}"
     src.tolerant_sql = f"SELECT {src.index} AS _file, row_number() OVER () - 1 AS _ord, {cols} FROM {tolerant}"
@@ -459,7 +562,12 @@ def _collect_rejects(con, src: Source, rejects: str, data_path: Path) -> None:
             raise encmod.mismatch_error(src.label, line, _line_bytes(data_path, line), "utf-8",
                                         declared=src.declared_encoding)
     src.dropped_lines = lines
+    # A totals row at the end with fewer fields than the header ("合计,,22"): not a data row either.
+    tail = dict(src.totals_tail_lines()) if src.totals_tail else {}
     for line, (_, etype, _msg) in zip(lines, rows):
+        if line in tail:
+            src.dropped_totals.append((line, tail[line]))
+            continue
         reason = {"TOO MANY COLUMNS": "malformed line: too many fields",
                   "TOO FEW COLUMNS": "malformed line: too few fields",
                   "MISSING COLUMNS": "malformed line: too few fields",
@@ -557,7 +665,26 @@ def open_xlsx(con, src: Source, config, workdir: Path) -> None:
         col = data.column(c)
         empty = pc.or_kleene(pc.is_null(col), pc.equal(pc.utf8_trim_whitespace(col), ""))
         blank = empty if blank is None else pc.and_kleene(blank, empty)
-    arrow = pa.table(arrays).filter(pc.invert(pc.fill_null(blank, False)))
+    keep = pc.invert(pc.fill_null(blank, False))
+    rows_kept = pc.indices_nonzero(keep).to_pylist() if data.num_rows else []
+    # Totals rows at the end (合计 …): then every row gets its first non-empty cell, for the engine's check.
+    found: list[int] = []
+    k = len(rows_kept) - 1
+    while k >= 0 and len(found) < TOTALS_TAIL_ROWS:
+        j = totals_label_index([data.column(c)[rows_kept[k]].as_py() for c in range(len(cols))], match.mapping)
+        if j is None:
+            break
+        found.append(j)
+        k -= 1
+    if found:
+        lead = None
+        for c in range(max(found) + 1):
+            cell = pc.utf8_trim(data.column(c), characters=_TRIM)
+            cell = pc.if_else(pc.equal(cell, ""), pa.scalar(None, pa.string()), cell)
+            lead = cell if lead is None else pc.coalesce(lead, cell)
+        arrays["_lead"] = lead
+        src.extra_columns.add("_lead")
+    arrow = pa.table(arrays).filter(keep)
     if arrow.num_rows == 0:
         raise DataFileError("header only: no data rows", path, f"line {header_line}")
     view = f"xlsx_{src.index}"
@@ -567,6 +694,8 @@ def open_xlsx(con, src: Source, config, workdir: Path) -> None:
     src.rows = arrow.num_rows
     src.match = match
     src.first_line = header_line + 1
+    # the last data row (blank rows and totals rows at the end aside): the provenance's last line
+    src.last_data_line = src.first_line + rows_kept[k] if k >= 0 else None
     src.date1904 = _is_date1904(path)
 
     def column(canon: str, idx: int) -> str:
@@ -575,6 +704,8 @@ def open_xlsx(con, src: Source, config, workdir: Path) -> None:
         return f"c{idx}"
 
     sel = ", ".join(f"{column(canon, idx)} AS {_qident(canon)}" for canon, idx in match.mapping.items())
+    if "_lead" in src.extra_columns:
+        sel += ", _lead"
     src.select_sql = f"SELECT {src.index} AS _file, _ord, {sel} FROM {view}"
     if "seller" in match.mapping:
         src.sellers_sql = (f"SELECT c{match.mapping['seller']} AS seller, "
