@@ -192,11 +192,15 @@ def draft(
     if target.exists() and not target.is_dir():
         raise LitigatorError("exists and is not a folder: -o takes the output folder", target)
     forum = forums.get(case.jurisdiction)
-    documents = forum.documents
+    documents = forum.documents_for(case)
     wanted = only or list(documents)
     for w in wanted:
         if w not in documents and w != "calculation":
-            raise LitigatorError(f"unknown document {w!r} (choose from {', '.join([*documents, 'calculation'])})")
+            kinds = sorted({*documents, *forum.documents, "calculation"})
+            if w in forum.documents or any(d.startswith(f"{w}-") for d in documents):
+                raise LitigatorError(f"document {w!r} is not drafted for this case: its facts are missing "
+                                     f"(drafted here: {', '.join([*documents, 'calculation'])})")
+            raise LitigatorError(f"unknown document {w!r} (choose from {', '.join(kinds)})")
     if reference_doc is not None and not Path(reference_doc).is_file():
         raise LitigatorError("reference .docx not found", reference_doc)
 
@@ -221,7 +225,8 @@ def draft(
         if doc_name == "calculation":
             continue
         doc = documents[doc_name]
-        markdown = drafting.render_markdown(doc.template, context, template_dir, forum.template_filters())
+        markdown = drafting.render_markdown(doc.template, {**context, "doc": doc.params}, template_dir,
+                                            forum.template_filters())
         rendered[target / f"{doc_name}.docx"] = drafting.markdown_to_docx(
             markdown, doc.title, run.filing_date, forum.style, reference_doc, author=forum.document_author(case))
         if doc_name == "complaint" and cited is not None:

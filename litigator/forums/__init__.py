@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -34,10 +34,12 @@ BUILT_IN: dict[str, str] = {"cn": "litigator.forums.cn"}
 
 @dataclass(frozen=True)
 class Document:
-    """One document of a forum's filing set: its template (relative to the templates folder) and title."""
+    """One document of a forum's filing set: its template (relative to the templates folder), its title,
+    and the parameters its template reads as ``doc`` (e.g. which agent a power of attorney is for)."""
 
     template: str
     title: str
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class Forum(Protocol):
     name: str
     currency: str
     case_model: type[BaseModel]    # its pydantic model carries `jurisdiction: Literal[code]`
-    documents: dict[str, Document]
+    documents: dict[str, Document]   # the catalogue: every kind of document the pack can draft
     style: DocumentStyle
     labels: TableLabels
     warning_kinds: dict[str, WarningKind]
@@ -81,6 +83,7 @@ class Forum(Protocol):
                            on: date) -> CaseFeatures: ...
 
     # drafting
+    def documents_for(self, case: Any) -> dict[str, Document]: ...  # what this case gets (facts decide)
     def template_filters(self) -> dict[str, Callable[..., Any]]: ...
     def template_context(self, run: Any, scenario_name: str) -> dict[str, Any]: ...
     def particulars_warnings(self, case: Any) -> list[str]: ...

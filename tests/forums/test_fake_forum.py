@@ -43,6 +43,9 @@ class ZzForum:
     currency = "XTS"
     case_model = ZzCase
     documents = {"complaint": forums.Document("zz/complaint.md.j2", "Complaint")}
+
+    def documents_for(self, case) -> dict:
+        return self.documents
     style = ENGLISH
     labels = forums.TableLabels(total="Total", case_fee="Filing fee", preservation_fee="Bond",
                                 calibrated_award="calibrated")

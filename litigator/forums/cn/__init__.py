@@ -23,6 +23,12 @@ class ChinaForum:
         "complaint": Document("cn/complaint.md.j2", "民事起诉状"),
         "evidence-list": Document("cn/evidence-list.md.j2", "证据目录"),
     }
+
+    def documents_for(self, case) -> dict[str, Document]:
+        """The documents this case gets: the complaint and the evidence list (forums/cn/documents.py)."""
+        from litigator.forums.cn.documents import documents_for
+
+        return documents_for(case)
     @property
     def head_codes(self) -> frozenset[str]:
         from litigator.forums.cn.heads import HEAD_CODES

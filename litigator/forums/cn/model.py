@@ -347,6 +347,8 @@ class CnCase(StrictModel):
                                   "every request, or a list of blocks each naming its `heads`")
     confusion: Confusion | None = Field(
         default=None, description="the confusion elements, for an unfair-competition claim on confusion")
+    # -- element-style complaint fields (add below this line) --
+    # -- companion filings fields (add below this line) --
     law: LawOptions = Field(default_factory=LawOptions, description="choices the law leaves open")
     calibration: CalibrationConfig = Field(
         default_factory=CalibrationConfig, description="features for finding similar precedents (internal only)")
