@@ -593,6 +593,58 @@ def precedents_check(
 
 
 # ---------------------------------------------------------------------------------------------
+# evidence
+# ---------------------------------------------------------------------------------------------
+
+evidence_app = typer.Typer(
+    help="The case's evidence files (evidence/ and evidence.yaml).\n\n"
+         "Example: litigator evidence pages examples/brand-v-seller",
+    no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(evidence_app, name="evidence")
+
+
+@evidence_app.command("pages")
+def evidence_pages(
+    case: Annotated[Path, typer.Argument(help="the case folder (its evidence/ and evidence.yaml)")],
+    write: Annotated[
+        bool, typer.Option("--write", help="write the counts LibreOffice made into evidence.yaml (comments and "
+                           "other keys kept)")
+    ] = False,
+    format: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+) -> None:
+    """Count the pages of each file of evidence/ for the evidence list's 页数.
+
+    A PDF is counted directly (draft does that too); .txt, .docx, .doc, .odt and .rtf files are converted to
+    PDF by LibreOffice in a temporary folder and counted. With --write those counts go into evidence.yaml as
+    `pages:`. Drafting never runs LibreOffice: it reads pages from evidence.yaml or the PDF.
+
+    Example: litigator evidence pages examples/brand-v-seller
+
+    Example: litigator evidence pages my-case --write
+    """
+    from litigator.evidence_pages import count_pages, write_pages
+
+    counts = count_pages(case)
+    written, changed = write_pages(case, counts) if write else (None, [])
+    if format is Format.json:
+        emit_json({"files": [{"path": c.path, "pages": c.counted, "how": c.how, "evidence_yaml": c.given}
+                             for c in counts],
+                   "written": str(written) if changed else None, "changed": changed})
+    else:
+        t = _table("file", "pages", "evidence.yaml", "counted by", figures=("pages", "evidence.yaml"))
+        for c in counts:
+            t.add_row(c.path, str(c.counted) if c.counted else "—", str(c.given) if c.given else "—", c.how)
+        _console().print(t)
+    if write:
+        shown = ", ".join(changed) if len(changed) <= 3 else f"{len(changed)} files"
+        print(f"wrote {written} (pages of {shown})" if changed
+              else "nothing written: evidence.yaml already has every count LibreOffice made (a PDF is counted "
+                   "when drafting)", file=sys.stderr)
+    elif any(c.how == "LibreOffice" and c.counted and c.counted != c.given for c in counts):
+        print("add --write to put these counts into evidence.yaml", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------------------------
 # draft
 # ---------------------------------------------------------------------------------------------
 

@@ -255,11 +255,12 @@ PROVENANCES = typing.get_args(typing.get_args(SalesConfig.model_fields["provenan
 
 
 def sales_extract_exhibit(run: CaseRun, forum, target: Path) -> tuple[Path, bytes]:
-    """The kept order lines of the case's sellers as a CSV beside the drafts, appended to the exhibits
-    (numbered after those of evidence/) with the forum's title, source (from ``sales.provenance``) and
-    purpose. It must reconcile with the summary the damages used, or nothing is written."""
+    """The kept order lines of the case's sellers as a CSV beside the drafts, added to the exhibits with the
+    forum's title, source (from ``sales.provenance``) and purpose: last of the liability group when
+    evidence.yaml gives groups (the exhibits after it renumbered), else after those of evidence/. It must
+    reconcile with the summary the damages used, or nothing is written."""
     from litigator import sales as sales_stage
-    from litigator.evidence import Exhibit
+    from litigator.evidence import Exhibit, add_exhibit
     from litigator.sales.extract_table import extract_csv
 
     folder = run.folder
@@ -287,10 +288,9 @@ def sales_extract_exhibit(run: CaseRun, forum, target: Path) -> tuple[Path, byte
     except ValueError:
         shown = path.resolve().as_posix()
     title, source, purpose = forum.sales_exhibit(folder.case, run.sales)
-    exhibit = Exhibit(number=len(run.exhibits) + 1, path=shown, title=title, source=source, purpose=purpose,
-                      sha256=hashlib.sha256(data).hexdigest(), size=len(data))
-    run.exhibits.append(exhibit)
-    run.extract = exhibit
+    run.extract = add_exhibit(run.exhibits, Exhibit(
+        number=0, path=shown, title=title, source=source, purpose=purpose, group="liability",
+        sha256=hashlib.sha256(data).hexdigest(), size=len(data)))
     return path, data
 
 

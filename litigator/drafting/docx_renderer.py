@@ -2,9 +2,11 @@
 
 Supported Markdown: headings (``#`` title, ``##`` section), paragraphs with bold/italic/code and
 line breaks, ordered and bullet lists (numbers written as text, so they survive any viewer and
-restart per list), tables with a header row, ``***`` as a page break, and block attributes from
-mdit-py-plugins: ``{.center}`` / ``{.right}`` / ``{.indent}`` / ``{.noindent}`` on the line before
-a block.
+restart per list), tables with a header row (``<br>`` breaks a line inside a cell), ``***`` as a page
+break, and block attributes from mdit-py-plugins on the line before a block: ``{.center}`` /
+``{.right}`` / ``{.indent}`` / ``{.noindent}``; ``{.small}`` sets a paragraph or a whole list in the
+table text size (五号); ``{widths="6 18 14 26 6 8"}`` before a table gives its columns' relative widths
+(scaled to the text width between the margins; without it, widths follow each column's longest text).
 
 Styles come from a reference .docx (like pandoc's ``--reference-doc``) or, by default, from
 :mod:`litigator.drafting.styles`, which sets East Asian fonts (宋体 / 仿宋) on the styles
@@ -15,6 +17,7 @@ from the filing date, never the clock.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -30,7 +33,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
 from litigator.drafting.styles import DocumentStyle, apply_styles, set_run_fonts
-from litigator.errors import LitigatorError
+from litigator.errors import LitigatorError, TemplateRenderError
 
 _ALIGN = {
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -38,6 +41,9 @@ _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
+
+
+_BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
 def _parser() -> MarkdownIt:
@@ -73,6 +79,7 @@ class DocxRenderer:
         pending_table: list[list[tuple[str, list[Token]]]] | None = None
         row: list[tuple[str, list[Token]]] | None = None
         cell_kind = "td"
+        table_widths: str | None = None
         while i < len(tokens):
             t = tokens[i]
             if t.type == "heading_open":
@@ -87,8 +94,10 @@ class DocxRenderer:
                 continue
             if t.type in ("ordered_list_open", "bullet_list_open"):
                 start = int(t.attrs.get("start", 1)) if t.type == "ordered_list_open" else None
+                small = "small" in str(t.attrs.get("class", "")).split() or (
+                    bool(self._list_stack) and self._list_stack[-1]["small"])
                 self._list_stack.append({"ordered": start is not None, "n": (start or 1) - 1,
-                                         "first_in_item": False})
+                                         "first_in_item": False, "small": small})
             elif t.type in ("ordered_list_close", "bullet_list_close"):
                 self._list_stack.pop()
             elif t.type == "list_item_open":
@@ -96,6 +105,7 @@ class DocxRenderer:
                 self._list_stack[-1]["first_in_item"] = True
             elif t.type == "table_open":
                 pending_table = []
+                table_widths = t.attrs.get("widths")
             elif t.type == "tr_open":
                 row = []
             elif t.type in ("th_open", "td_open"):
@@ -105,7 +115,7 @@ class DocxRenderer:
             elif t.type == "tr_close":
                 pending_table.append(row)
             elif t.type == "table_close":
-                self._table(pending_table)
+                self._table(pending_table, table_widths)
                 pending_table = None
             elif t.type == "hr":
                 self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -133,6 +143,8 @@ class DocxRenderer:
         self._inline(p, inline.children or [])
         self._align(p, attrs)
         cls = attrs.get("class", "")
+        if "small" in cls.split() or (in_list and self._list_stack[-1]["small"]):
+            p.style = self.doc.styles["Table Text"]
         if "noindent" in cls.split() or (cls and "indent" not in cls.split()):
             p.paragraph_format.first_line_indent = Pt(0)
 
@@ -144,7 +156,7 @@ class DocxRenderer:
                 if c in ("center", "right"):
                     p.paragraph_format.first_line_indent = Pt(0)
 
-    def _table(self, rows: list[list[tuple[str, list[Token]]]]) -> None:
+    def _table(self, rows: list[list[tuple[str, list[Token]]]], relative: str | None = None) -> None:
         if not rows:
             return
         ncols = max(len(r) for r in rows)
@@ -154,11 +166,13 @@ class DocxRenderer:
         else:  # a reference .docx without the style: draw the grid on the table itself
             _grid_borders(table)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        widths = self._column_widths(rows, ncols)
+        table.autofit = False  # fixed layout: Word and LibreOffice keep the widths below
+        widths = self._given_widths(relative, ncols) or self._column_widths(rows, ncols)
         for c, w in enumerate(widths):
             table.columns[c].width = w
+        _table_width(table, sum(widths))
         for r, row in enumerate(rows):
+            _row_flags(table.rows[r], header=all(kind.startswith("th") for kind, _ in row))
             for c, (kind, children) in enumerate(row):
                 cell = table.cell(r, c)
                 cell.width = widths[c]
@@ -170,6 +184,26 @@ class DocxRenderer:
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.doc.add_paragraph()
 
+    def _usable_width(self) -> int:
+        section = self.doc.sections[-1]
+        return section.page_width - section.left_margin - section.right_margin
+
+    def _given_widths(self, relative: str | None, ncols: int) -> list[Emu] | None:
+        """``{widths="6 18 …"}``: one relative width per column, scaled to the text width (the last column
+        takes the rounding, so the table is exactly as wide as the text)."""
+        if not relative:
+            return None
+        try:
+            weights = [float(w) for w in relative.replace(",", " ").split()]
+        except ValueError:
+            raise TemplateRenderError(f"table widths must be numbers, got {relative!r}") from None
+        if len(weights) != ncols or not all(w > 0 for w in weights):
+            raise TemplateRenderError(f"table widths {relative!r}: give one positive number per column ({ncols})")
+        usable = self._usable_width()
+        total = sum(weights)
+        widths = [Emu(int(usable * w / total)) for w in weights[:-1]]
+        return [*widths, Emu(usable - sum(widths))]
+
     def _column_widths(self, rows, ncols: int) -> list[Emu]:
         """Widths proportional to each column's longest text (clipped), filling the text width."""
         longest = [6] * ncols
@@ -178,8 +212,7 @@ class DocxRenderer:
                 text = "".join(t.content for t in children if t.type == "text")
                 units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)  # CJK is full width
                 longest[c] = max(longest[c], min(units + 2, 48))
-        section = self.doc.sections[-1]
-        usable = section.page_width - section.left_margin - section.right_margin
+        usable = self._usable_width()
         total = sum(longest)
         return [Emu(int(usable * w / total)) for w in longest]
 
@@ -197,6 +230,8 @@ class DocxRenderer:
                 em += 1
             elif t.type == "em_close":
                 em -= 1
+            elif t.type == "html_inline" and _BREAK.fullmatch(t.content.strip()):
+                p.add_run().add_break()
             elif t.type in ("text", "code_inline", "html_inline"):
                 if t.content:
                     run = p.add_run(t.content)
@@ -224,6 +259,26 @@ class DocxRenderer:
         buf = io.BytesIO()
         self.doc.save(buf)
         return normalise_zip(buf.getvalue(), on)
+
+
+def _row_flags(row, header: bool) -> None:
+    """A row never splits across pages (w:cantSplit); a header row repeats on every page (w:tblHeader)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _table_width(table, width: int) -> None:
+    """The table's own width (w:tblW in twentieths of a point): without it a viewer may size the table to
+    its content instead of the column widths."""
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:w"), str(int(width) // 635))  # 635 EMU to the twip
+    tbl_w.set(qn("w:type"), "dxa")
 
 
 def _grid_borders(table) -> None:

@@ -2,7 +2,9 @@
 
 python-docx's ``font.name`` sets only the ASCII font; Chinese text then falls back to the theme's
 East Asian font (MS Mincho in the default template). We therefore set ``w:eastAsia`` on the
-document defaults, on every style we use and on every run, and the East Asian language to zh-CN.
+document defaults, on every style we use and on every run, and the East Asian language to zh-CN. Latin text
+and digits are tagged ``latin_lang`` (en-US, as Word tags them in a Chinese document): tagged zh-CN,
+LibreOffice breaks a number across lines (168.00 as 1|68.00), which a narrow table column makes common.
 Page: A4 with the margins of GB/T 9704 (党政机关公文格式), a common court-filing layout.
 """
 
@@ -20,6 +22,7 @@ from docx.shared import Cm, Pt
 @dataclass(frozen=True)
 class DocumentStyle:
     lang: str = "zh-CN"
+    latin_lang: str = "en-US"  # w:lang w:val, the language of Latin text and digits
     body_east_asia: str = "仿宋"
     body_ascii: str = "Times New Roman"
     title_east_asia: str = "宋体"
@@ -85,7 +88,7 @@ def apply_styles(doc, s: DocumentStyle, keep_existing: bool = False) -> None:
     if rpr_default is not None:
         rpr = rpr_default.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
         if rpr is not None:
-            _set_fonts(rpr, s.body_east_asia, s.body_ascii, s.lang)
+            _set_fonts(rpr, s.body_east_asia, s.body_ascii, s.latin_lang)
     for section in doc.sections:
         if not keep_existing:
             section.page_width = Cm(s.page_width_cm)
@@ -95,7 +98,7 @@ def apply_styles(doc, s: DocumentStyle, keep_existing: bool = False) -> None:
             section.left_margin, section.right_margin = Cm(left), Cm(right)
     normal = styles["Normal"]
     if not keep_existing:
-        _style_fonts(normal, s.body_east_asia, s.body_ascii, s.body_size, s.lang)
+        _style_fonts(normal, s.body_east_asia, s.body_ascii, s.body_size, s.latin_lang)
         pf = normal.paragraph_format
         pf.first_line_indent = Pt(s.body_size * s.first_line_indent_chars)
         pf.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
@@ -103,13 +106,13 @@ def apply_styles(doc, s: DocumentStyle, keep_existing: bool = False) -> None:
         pf.space_after = Pt(0)
         pf.space_before = Pt(0)
     else:
-        _set_fonts(normal.element.get_or_add_rPr(), s.body_east_asia, s.body_ascii, s.lang)
+        _set_fonts(normal.element.get_or_add_rPr(), s.body_east_asia, s.body_ascii, s.latin_lang)
 
     for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
         if name not in [st.name for st in styles]:  # a firm's reference .docx may lack them
             styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).base_style = normal
     title = styles["Title"]
-    _style_fonts(title, s.title_east_asia, s.body_ascii, s.title_size, s.lang, bold=True)
+    _style_fonts(title, s.title_east_asia, s.body_ascii, s.title_size, s.latin_lang, bold=True)
     title.font.color.rgb = None
     title.paragraph_format.first_line_indent = Pt(0)
     title.paragraph_format.space_after = Pt(s.body_size)
@@ -121,7 +124,7 @@ def apply_styles(doc, s: DocumentStyle, keep_existing: bool = False) -> None:
             ppr.remove(border)
     for level in (1, 2, 3):
         h = styles[f"Heading {level}"]
-        _style_fonts(h, s.heading_east_asia, s.body_ascii, s.heading_size, s.lang, bold=True)
+        _style_fonts(h, s.heading_east_asia, s.body_ascii, s.heading_size, s.latin_lang, bold=True)
         h.font.color.rgb = None
         h.font.italic = False
         h.paragraph_format.first_line_indent = Pt(0)
@@ -133,6 +136,6 @@ def apply_styles(doc, s: DocumentStyle, keep_existing: bool = False) -> None:
         tt.base_style = normal
     else:
         tt = styles["Table Text"]
-    _style_fonts(tt, s.body_east_asia, s.body_ascii, s.table_size, s.lang)
+    _style_fonts(tt, s.body_east_asia, s.body_ascii, s.table_size, s.latin_lang)
     tt.paragraph_format.first_line_indent = Pt(0)
     tt.paragraph_format.line_spacing = 1.0

@@ -229,7 +229,9 @@ def test_brand_example_liability_and_legal_basis():
 
 def test_platform_example_liability_and_legal_basis():
     folder = load_case(EXAMPLES / "platform-v-seller")
-    report = compute(folder.case, sales(), "examples/platform-v-seller")
+    # the synthetic sales give a smaller claim than the example's preservation amount (an error when filed)
+    case = folder.case.model_copy(update={"preservation": None})
+    report = compute(case, sales(), "examples/platform-v-seller")
     liability = [f"{CC}第四百六十五条", f"{CC}第五百零九条", f"{CC}第五百七十七条"]
     for r in report.scenarios:
         assert r.liability_basis == liability

@@ -65,23 +65,33 @@ def test_article_124_elements(drafted):
     case = load_case(EXAMPLES / name).case
     text = _pdf_text(out / "complaint.pdf")
     assert "民事起诉状" in text
+    element = "（侵害商标权纠纷）" in text  # a trademark case's element-style form (complaint-element.md.j2)
+
+    def named(role, p):
+        if not element:
+            return f"{role}：{p.name}"
+        return f"{role}（自然人）姓名：{p.name}" if p.kind == "person" else f"{role}（法人、非法人组织）名称：{p.name}"
+
     for p in case.plaintiffs:
-        assert "原告：" + p.name in text
+        assert named("原告", p) in text
         assert p.address.replace(" ", "") in text
         if p.representative:
             assert p.representative.name in text
     roles = ["被告"] if len(case.defendants) == 1 else [f"被告{n}" for n in "一二三四五六七八九"]
     for d, role in zip(case.defendants, roles, strict=False):
-        assert f"{role}：{d.name}" in text
+        assert named(role, d) in text
         assert d.address.replace(" ", "") in text
         if d.kind == "person":
-            assert f"{d.sex}，{d.birth_date.year}年{d.birth_date.month}月{d.birth_date.day}日出生" in text
+            born = f"{d.birth_date.year}年{d.birth_date.month}月{d.birth_date.day}日"
+            ticks = f"男{'☑' if d.sex == '男' else '☐'}女{'☑' if d.sex == '女' else '☐'}"
+            assert (f"性别：{ticks}出生日期：{born}" if element else f"{d.sex}，{born}出生") in text
             assert d.id_number in text
-    order = [text.index(h) for h in ("诉讼请求", "事实与理由", "证据和证据来源", "此致")]
+    sections = ("诉讼请求", "事实与理由", "对纠纷解决方式的意愿" if element else "证据和证据来源", "此致")
+    order = [text.index(h) for h in sections]
     assert order == sorted(order)
     assert re.search(r"1\.判令被告", text)  # 被告 or 被告一、被告二
     assert "此致" + case.court in text
-    assert "具状人：" in text
+    assert ("具状人（签字、盖章）：" if element else "具状人：") in text
     fd = case.filing_date
     assert f"{fd.year}年{fd.month}月{fd.day}日" in text.rsplit("具状人", 1)[1]
 

@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal as D
 
 import pytest
-from damages_factories import BRAND, PLATFORM, sales, scenario_case
+from damages_factories import BRAND, PLATFORM, case, sales, scenario_case
 
 from litigator.damages import compute
 from litigator.errors import DamagesError
@@ -178,14 +178,29 @@ def test_a_goodwill_claim_in_tort_is_charged_on_the_personality_schedule():
         compute(c, None, "t")
 
 
-def test_preservation_above_the_claim_warns_and_is_charged_on_the_claim():
+def test_preservation_above_the_claim_of_the_filed_scenario_is_an_error_naming_the_key():
     c = scenario_case(PLATFORM, {"goodwill": {"method": "fixed", "amount": "66529.00", "evidence": "e/x"}},
                       preservation={"amount": "300000.00"})
-    r = compute(c, None, "t").scenario("s")
+    with pytest.raises(DamagesError) as e:
+        compute(c, None, "t")
+    assert e.value.where == "preservation.amount" and e.value.path == "case.yaml"
+    assert "300,000.00" in e.value.what and "66,529.00" in e.value.what and "第一百零五条" in e.value.what
+
+
+def test_preservation_above_the_claim_of_another_scenario_warns_and_is_charged_on_its_claim():
+    c = case(PLATFORM, scenarios={
+        "s": {"goodwill": {"method": "fixed", "amount": "66529.00", "evidence": "e/x"}},
+        "filed": {"goodwill": {"method": "fixed", "amount": "300000.00", "evidence": "e/x"}},
+    }, filed_scenario="filed", preservation={"amount": "300000.00"})
+    report = compute(c, None, "t")
+    r = report.scenario("s")
     # Art. 14(2) on 66,529.00: 30 + (66,529 − 1,000) × 1 % = 30 + 655.29
     assert r.fees.preservation_fee == D("685.29") and r.fees.preservation_amount == D("66529.00")
     w = next(t for t in r.warnings if t.startswith("PRESERVATION_ABOVE_CLAIM"))
     assert "第一百零五条" in w and "第十四条第（二）项" in w
+    # the filed scenario claims exactly the amount: 30 + 990 + 200,000 × 0.5 % = 2,020.00, no warning
+    filed = report.scenario("filed")
+    assert filed.fees.preservation_fee == D("2020.00") and "PRESERVATION_ABOVE_CLAIM" not in filed.warning_codes
     c = scenario_case(PLATFORM, {"goodwill": {"method": "fixed", "amount": "66529.00", "evidence": "e/x"}},
                       preservation={"amount": "50000.00"})
     r = compute(c, None, "t").scenario("s")

@@ -50,15 +50,18 @@ def check(report: DamagesReport, case_=None) -> dict[str, list[str]]:
 
 
 def test_platform_sales_methods_and_expenses():
-    c = scenario_case(PLATFORM, {
+    # preservation of 500,000.00 is above the claim of "s" (a warning there) but not of the filed scenario (above
+    # the filed claim it would be an error)
+    c = case(PLATFORM, scenarios={"s": {
         "goodwill": {"method": "revenue_multiple", "multiple": "2"},
         "losses": [{"method": "per_order", "amount_per_order": "5.00", "head": "governance_cost",
                     "evidence": "evidence/09-cost.pdf"},
                    {"method": "per_customer", "value_per_customer": "10.00", "head": "direct_loss",
                     "evidence": "evidence/10-users.pdf"}],
-    }, expenses=[{"kind": "notarization", "amount": "3000.00", "exhibit": "evidence/07.txt"},
-                 {"kind": "test_purchase", "amount": "129.00", "exhibit": "evidence/02.txt"},
-                 {"kind": "attorney_fee", "amount": "20000.00", "exhibit": "evidence/08.txt"}],
+    }, "filed": {"goodwill": {"method": "revenue_multiple", "multiple": "3"}}}, filed_scenario="filed",
+        expenses=[{"kind": "notarization", "amount": "3000.00", "exhibit": "evidence/07.txt"},
+                  {"kind": "test_purchase", "amount": "129.00", "exhibit": "evidence/02.txt"},
+                  {"kind": "attorney_fee", "amount": "20000.00", "exhibit": "evidence/08.txt"}],
         preservation={"amount": "500000.00"})
     report = compute(c, sales(), "test")
     goodwill, governance, direct, expenses, fee = check(report, c)["s"]

@@ -22,6 +22,11 @@ class ChinaForum:
     documents = {
         "complaint": Document("cn/complaint.md.j2", "民事起诉状"),
         "evidence-list": Document("cn/evidence-list.md.j2", "证据目录"),
+        # companion filings, each drafted when its facts exist (forums/cn/companions.py)
+        "power-of-attorney": Document("cn/power-of-attorney.md.j2", "授权委托书"),
+        "representative-certificate": Document("cn/representative-certificate.md.j2", "法定代表人身份证明书"),
+        "preservation-application": Document("cn/preservation-application.md.j2", "财产保全申请书"),
+        "service-address": Document("cn/service-address.md.j2", "送达地址确认书"),
     }
 
     def documents_for(self, case) -> dict[str, Document]:
@@ -112,9 +117,12 @@ class ChinaForum:
         return template_filters()
 
     def template_context(self, run, scenario_name: str) -> dict[str, Any]:
+        from litigator.forums.cn.companions import companion_context
         from litigator.forums.cn.drafting import template_context
 
-        return template_context(run, scenario_name)
+        context = template_context(run, scenario_name)
+        context.update(companion_context(run, scenario_name, context["_warnings"]))  # the companion filings'
+        return context
 
     @property
     def extract_columns(self) -> dict[str, str]:

@@ -183,6 +183,7 @@ def template_context(run: Any, scenario_name: str) -> dict[str, Any]:
     (pleading.py), the sales evidence in words, why every unit is infringing, the knowledge facts, each
     head's computation in words with the exhibit of each input, the statutory factors, and the legal basis
     grouped by statute."""
+    from litigator.forums.cn.element import element_context
     from litigator.forums.cn.law import law_for
     from litigator.forums.cn.pleading import liability_provisions, plead
     from litigator.forums.cn.warnings import KINDS
@@ -256,6 +257,7 @@ def template_context(run: Any, scenario_name: str) -> dict[str, Any]:
         "shop_operator": lambda shop: _shop_operator(case, pleading, shop),
         "sales_goods": _sales_goods(case, run.sales),
         "filing_basis": law.cite(law.procedure("filing_conditions")),
+        "element": element_context(run, scenario_name, scenario, pleading, w),  # the 要素式 form (element.py)
     }
 
 

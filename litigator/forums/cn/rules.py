@@ -369,11 +369,24 @@ def _report_warnings(case: "Case", sales: "SalesSummary | None", law: CnLaw) -> 
     return w
 
 
+def check_preservation(result: ScenarioResult, law: CnLaw) -> None:
+    """Preservation is limited to the claim: an amount above the claim of the scenario filed (or drafted) is an
+    error naming ``preservation.amount``; the other scenarios only warn, their fee computed on their claim."""
+    asked = result.fees.preservation_asked
+    if asked is None:
+        return
+    raise DamagesError(f"preservation of {format_amount(asked)} is asked, more than the claim of scenario "
+                       f"{result.name} ({format_amount(result.total)}): preservation is limited to the claim "
+                       f"({law.cite(law.procedure('preservation'))}); lower it to at most "
+                       f"{format_amount(result.total)}", "case.yaml", "preservation.amount")
+
+
 def compute(case: "Case", sales: "SalesSummary | None", case_label: str) -> DamagesReport:
     """Apply the Chinese rules to every scenario of ``case``. Raises DamagesError (no partial output)."""
     _check_case_money(case)
     law = law_for(case)
     results = [_scenario(case, name, sc, sales, law) for name, sc in case.scenarios.items()]
+    check_preservation(next(r for r in results if r.name == case.filed_scenario), law)
     w = _report_warnings(case, sales, law)
     return DamagesReport(
         case=case_label, jurisdiction="cn", currency=case.currency, filed_scenario=case.filed_scenario,

@@ -88,6 +88,26 @@ _RAW = [
      "a personality-right case: the per-case fee is fixed by the province"),
     ("PRESERVATION_ABOVE_CLAIM", "{civil_procedure_law}; {court_fee_measures}",
      "preservation above the claim: the fee is computed on the claim"),
+    # companion filings (forums/cn/companions.py): a missing fact of a document that is due
+    ("POWER_OF_ATTORNEY", "{civil_procedure_law} (agents: the power of attorney)",
+     "an agent's particulars or principal missing from the 授权委托书"),
+    ("REPRESENTATIVE_CERTIFICATE", "{civil_procedure_law} (legal persons act by their representative)",
+     "a company plaintiff's representative or particulars missing from the 法定代表人身份证明书"),
+    ("PRESERVATION_PROPERTY", "{civil_procedure_law} (property preservation)",
+     "a preservation application that names no property to freeze or seize"),
+    ("PRESERVATION_GUARANTEE", "{civil_procedure_law} (property preservation)",
+     "a preservation application without the guarantee the court may order"),
+    ("PRESERVATION_REASONS", "{civil_procedure_law} (property preservation)",
+     "a preservation application without facts showing the judgment may be hard to enforce"),
+    ("SERVICE_ADDRESS", "{civil_procedure_law} (service)",
+     "a plaintiff without its address for service: no 送达地址确认书"),
+    # the element-style complaint (forums/cn/element.py)
+    ("ELEMENT_MISSING", "{model_complaint_forms_2025} (民事起诉状（侵害商标权纠纷）); docs/pleadings-cn.md",
+     "a field of the element-style complaint that case.yaml does not give (the line is left out)"),
+    ("LICENSEE_STANDING", "{trademark_interpretation} (the licensee's standing to sue)",
+     "a licensee suing without the standing its licence gives"),
+    ("MARK_NOT_IN_FORCE", "{trademark_law} (the term of a registration and its renewal)",
+     "the mark's registration ends before the filing date or the end of the conduct"),
 ]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_0-9]+)\}")
