@@ -593,6 +593,52 @@ def precedents_check(
 
 
 # ---------------------------------------------------------------------------------------------
+# templates
+# ---------------------------------------------------------------------------------------------
+
+templates_app = typer.Typer(
+    help="Check jinja templates (the shipped ones, or a folder for draft --templates).\n\n"
+         "Example: litigator templates check",
+    no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("check")
+def templates_check(
+    directory: Annotated[Optional[Path], typer.Argument(
+        metavar="DIR", help="a templates folder laid out like the shipped one (cn/complaint.md.j2 …); default: "
+                            "the shipped templates")] = None,
+    sample: Annotated[Optional[Path], typer.Option(
+        "--sample", help="the case folder the smoke render fills with hostile text (default: "
+                         "examples/brand-v-seller of a source checkout)")] = None,
+    no_render: Annotated[bool, typer.Option("--no-render", help="only the static checks (no smoke render)")] = False,
+) -> None:
+    """Check templates: jinja syntax errors, variables the context does not provide, attributes the case and
+    report models do not have, claim-head codes the forum does not know, and a smoke render of every document
+    with hostile sample text (Markdown and jinja syntax, &, <, emoji, rare CJK) that must print literally.
+
+    One line per finding (file:line N: what) and exit 2; no finding: one line and exit 0.
+
+    Example: litigator templates check
+
+    Example: litigator templates check my-templates --sample examples/platform-v-seller
+    """
+    from litigator.drafting.template_check import check_templates
+
+    report = check_templates(directory, sample, smoke=not no_render)
+    for f in report.findings[:20]:
+        print(f"error: {f.text()}", file=sys.stderr)
+    if len(report.findings) > 20:
+        print(f"({len(report.findings) - 20} more)", file=sys.stderr)
+    if report.findings:
+        raise typer.Exit(2)
+    rendered = (f", {len(report.rendered)} document(s) rendered with hostile text from {report.sample}"
+                if report.sample is not None and not no_render else ", no smoke render (no --sample case)"
+                if not no_render else "")
+    print(f"{len(report.templates)} template(s) checked in {report.folder}{rendered}: no problems")
+
+
+# ---------------------------------------------------------------------------------------------
 # evidence
 # ---------------------------------------------------------------------------------------------
 
@@ -680,6 +726,51 @@ def draft(
     warn(result.warnings)
     for p in result.written:
         print(p)
+
+
+# ---------------------------------------------------------------------------------------------
+# check
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command()
+def check(
+    dir_or_docx: Annotated[Path, typer.Argument(
+        metavar="DIR_OR_DOCX", help="a folder of drafts (with its calculation.json), or one .docx (calculation.json "
+                                    "beside it)")],
+    case: Annotated[
+        Optional[Path], typer.Option("--case", help="the case folder, for checksum_override and facts.yaml "
+                                     "(default: DIR's parent when DIR is CASE/out, else the case calculation.json "
+                                     "names)")
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+) -> None:
+    """Lint drafted documents before signing: template syntax left over, placeholders, required sections missing
+    or empty, amounts in requests or formulas that calculation.json does not have, exhibit numbers the evidence
+    list does not have, ID and credit-code checksums, unresolved facts.yaml conflicts (docs/check.md).
+
+    One line per finding (file:where: CODE: message) and exit 2; no finding: one line and exit 0.
+
+    Example: litigator check examples/platform-v-seller/out
+
+    Example: litigator check out/brand-v-seller/complaint.docx --format json
+    """
+    from litigator.drafting.check import check as check_drafts
+
+    report = check_drafts(dir_or_docx, case)
+    if format is Format.json:
+        emit_json({**report.model_dump(mode="json"), "warnings": []})
+    else:
+        for f in report.findings:
+            print(f.line())
+        n = len(report.documents)
+        if report.findings:
+            print(f"{len(report.findings)} problem{'s' * (len(report.findings) != 1)} in {n} "
+                  f"document{'s' * (n != 1)} checked", file=sys.stderr)
+        else:
+            print(f"{n} document{'s' * (n != 1)} checked: no problems")
+    if report.findings:
+        raise typer.Exit(2)
 
 
 # ---------------------------------------------------------------------------------------------

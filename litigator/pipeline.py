@@ -166,6 +166,17 @@ def template_context(run: CaseRun, scenario_name: str) -> dict:
     return context
 
 
+def context_names(forum) -> dict[str, typing.Any]:
+    """What a template of ``forum`` may read, name → type, without drafting a case (``litigator templates
+    check``): the shared names of :func:`template_context`, the document's parameters ``doc``, then the
+    forum's (``Forum.context_names``)."""
+    from litigator.damages.model import ScenarioResult
+
+    return {"case": forum.case_model, "scenario": ScenarioResult, "report": DamagesReport,
+            "sales": SalesSummary | None, "exhibits": list[Exhibit], "filing_date": date, "total": Decimal,
+            "doc": dict[str, typing.Any], **forum.context_names}
+
+
 def draft(
     case_dir: str | Path,
     out_dir: str | Path | None = None,
@@ -221,6 +232,8 @@ def draft(
     if forum_warnings is not None:
         w.extend(forum_warnings.texts, forum_warnings.codes)
     cited = context.pop("_cited", None)
+    calculation = context.pop("_calculation", None) or {}  # figures drafting adds (e.g. each defendant's share)
+    images = context.pop("_images", None)  # PNGs a document shows by name (e.g. the memo's chart), made on use
     for doc_name in wanted:
         if doc_name == "calculation":
             continue
@@ -228,7 +241,8 @@ def draft(
         markdown = drafting.render_markdown(doc.template, {**context, "doc": doc.params}, template_dir,
                                             forum.template_filters())
         rendered[target / f"{doc_name}.docx"] = drafting.markdown_to_docx(
-            markdown, doc.title, run.filing_date, forum.style, reference_doc, author=forum.document_author(case))
+            markdown, doc.title, run.filing_date, forum.style, reference_doc, author=forum.document_author(case),
+            images=images)
         if doc_name == "complaint" and cited is not None:
             for e in run.exhibits:
                 if e.number not in cited:
@@ -236,6 +250,7 @@ def draft(
                                                "plead the fact it proves, or drop it from evidence/")
     calc = {**run.damages.model_dump(mode="json"),
             "drafted_scenario": name,
+            **calculation,
             "sales": run.sales.model_dump(mode="json") if run.sales else None}
     rendered[target / "calculation.json"] = (json.dumps(calc, ensure_ascii=False, indent=2) + "\n").encode()
     check_new([*rendered, *([p.with_suffix(".pdf") for p in rendered if p.suffix == ".docx"] if pdf else [])],

@@ -6,12 +6,13 @@ Forum-neutral: the filing set, the template filters and the document style come 
 Public interface:
 
 * :func:`render_markdown(template, context, template_dir, filters) -> str`
-* :func:`markdown_to_docx(markdown, title, on, style, reference_doc) -> bytes`
+* :func:`markdown_to_docx(markdown, title, on, style, reference_doc, author, images) -> bytes` (``images``: the
+  PNGs a ``![alt](name.png)`` of the Markdown shows, by name)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,10 +27,11 @@ def render_markdown(template: str, context: dict, template_dir: Path | None = No
 
 
 def markdown_to_docx(markdown: str, title: str, on: date, style: DocumentStyle,
-                     reference_doc: Path | None = None, author: str = "Litigator") -> bytes:
+                     reference_doc: Path | None = None, author: str = "Litigator",
+                     images: Mapping[str, bytes] | None = None) -> bytes:
     from litigator.drafting.docx_renderer import DocxRenderer
 
-    return DocxRenderer(style, reference_doc).render(markdown).to_bytes(title, on, author)
+    return DocxRenderer(style, reference_doc, images).render(markdown).to_bytes(title, on, author)
 
 
 __all__ = ["markdown_to_docx", "render_markdown"]

@@ -2,11 +2,14 @@
 
 Supported Markdown: headings (``#`` title, ``##`` section), paragraphs with bold/italic/code and
 line breaks, ordered and bullet lists (numbers written as text, so they survive any viewer and
-restart per list), tables with a header row (``<br>`` breaks a line inside a cell), ``***`` as a page
+restart per list), tables with a header row (``<br>`` breaks a line inside a cell; ``:---:`` centres a
+column, ``---:`` aligns it right), ``***`` as a page
 break, and block attributes from mdit-py-plugins on the line before a block: ``{.center}`` /
 ``{.right}`` / ``{.indent}`` / ``{.noindent}``; ``{.small}`` sets a paragraph or a whole list in the
 table text size (五号); ``{widths="6 18 14 26 6 8"}`` before a table gives its columns' relative widths
 (scaled to the text width between the margins; without it, widths follow each column's longest text).
+Images: ``![alt](name.png)`` inserts the PNG ``images[name]`` (given to the renderer) at the text width,
+with ``alt`` as its description; a name not given is an error.
 
 Styles come from a reference .docx (like pandoc's ``--reference-doc``) or, by default, from
 :mod:`litigator.drafting.styles`, which sets East Asian fonts (宋体 / 仿宋) on the styles
@@ -19,6 +22,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -53,8 +57,10 @@ def _parser() -> MarkdownIt:
 class DocxRenderer:
     """Renders one Markdown text into a python-docx Document."""
 
-    def __init__(self, style: DocumentStyle, reference_doc: Path | None = None) -> None:
+    def __init__(self, style: DocumentStyle, reference_doc: Path | None = None,
+                 images: Mapping[str, bytes] | None = None) -> None:
         self.style = style
+        self.images = images or {}
         if reference_doc is not None:
             try:
                 self.doc = Document(str(reference_doc))
@@ -182,6 +188,8 @@ class DocxRenderer:
                 self._inline(p, children, bold=kind.startswith("th"))
                 if kind.startswith("th") or "center" in kind:
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                elif "right" in kind:  # ``---:`` (figures, e.g. the calculation appendix's amounts)
+                    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         self.doc.add_paragraph()
 
     def _usable_width(self) -> int:
@@ -238,10 +246,22 @@ class DocxRenderer:
                     run.bold = strong > 0 or None
                     run.italic = em > 0 or None
                     set_run_fonts(run, self.style)
+            elif t.type == "image":
+                self._image(p, t)
             elif t.type == "softbreak":
                 continue  # Chinese text joins lines without a space
             elif t.type == "hardbreak":
                 p.add_run().add_break()
+
+    def _image(self, p, token: Token) -> None:
+        """A PNG of ``images`` at the text width (its part name and ids follow the order of insertion)."""
+        name = token.attrs.get("src", "")
+        if name not in self.images:
+            raise TemplateRenderError(f"image {name!r} is not available to this document")
+        p.paragraph_format.first_line_indent = Pt(0)
+        p.add_run().add_picture(io.BytesIO(self.images[name]), width=Emu(self._usable_width()))
+        doc_pr = p._p.findall(".//" + qn("wp:docPr"))[-1]
+        doc_pr.set("descr", token.content)
 
     # -- output ---------------------------------------------------------------------------------
 

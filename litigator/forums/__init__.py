@@ -86,6 +86,9 @@ class Forum(Protocol):
     def documents_for(self, case: Any) -> dict[str, Document]: ...  # what this case gets (facts decide)
     def template_filters(self) -> dict[str, Callable[..., Any]]: ...
     def template_context(self, run: Any, scenario_name: str) -> dict[str, Any]: ...
+    # what template_context adds, name → type (a model class, list[...], str | None, Callable, Any …), read by
+    # `litigator templates check` to find unknown variables and attributes (drafting/template_check.py)
+    context_names: dict[str, Any]
     def particulars_warnings(self, case: Any) -> list[str]: ...
     def document_author(self, case: Any) -> str: ...   # the .docx author: the firm or agent, not the tool
     extract_columns: dict[str, str]      # the sales extract's column labels (sales/extract_table.py COLUMNS → label)

@@ -7,6 +7,7 @@ counts were made with awk over the order files, not with Litigator).
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
 from pathlib import Path
@@ -272,6 +273,21 @@ def test_several_liability_splits_each_money_request(copy_of, tmp_path):
     assert ("判令被告一赔偿原告经济损失（含惩罚性赔偿）人民币40,845.60元；"
             "判令被告二赔偿原告经济损失（含惩罚性赔偿）人民币27,230.40元") in claims
     assert "连带" not in claims
+
+
+def test_several_liability_shares_are_in_the_calculation_so_check_passes(copy_of, tmp_path):
+    case_dir = copy_of("company-v-seller")
+    replace_liability(case_dir, 'liability: {kind: several, shares: {0: "0.6", 1: "0.4"}}')
+    out = tmp_path / "out"
+    pipeline.draft(case_dir, out_dir=out)
+    calc = json.loads((out / "calculation.json").read_text(encoding="utf-8"))
+    damages = [s for s in calc["liability_shares"] if s["head"] == "trademark_damages"]
+    # 68,076.00 × 0.6 = 40,845.60; 68,076.00 − 40,845.60 = 27,230.40
+    assert [(s["role"], s["share"], s["amount"]) for s in damages] == [("被告一", "0.6", "40845.60"),
+                                                                       ("被告二", "0.4", "27230.40")]
+    assert damages[1]["formula"] == "68076.00 − 40845.60"
+    result = run_cli("check", out, "--case", case_dir)
+    assert result.code == 0, result.out + result.err
 
 
 def test_liability_can_differ_per_request(copy_of, tmp_path):

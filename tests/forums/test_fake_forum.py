@@ -90,6 +90,8 @@ class ZzForum:
     def template_context(self, run, scenario_name: str) -> dict[str, Any]:
         return {"court_name": run.folder.case.court.upper()}
 
+    context_names = {"court_name": str}
+
     extract_columns: dict = {}
 
     def sales_exhibit(self, case, sales) -> tuple[str, str, str]:

@@ -27,6 +27,10 @@ class ChinaForum:
         "representative-certificate": Document("cn/representative-certificate.md.j2", "法定代表人身份证明书"),
         "preservation-application": Document("cn/preservation-application.md.j2", "财产保全申请书"),
         "service-address": Document("cn/service-address.md.j2", "送达地址确认书"),
+        # the calculation appendix, drafted for every case (forums/cn/appendix.py)
+        "appendix": Document("cn/appendix.md.j2", "损失计算说明"),
+        # the internal damages memo, for every case; never filed (forums/cn/memo.py)
+        "memo": Document("cn/memo.md.j2", "损害赔偿评估"),
     }
 
     def documents_for(self, case) -> dict[str, Document]:
@@ -122,7 +126,23 @@ class ChinaForum:
 
         context = template_context(run, scenario_name)
         context.update(companion_context(run, scenario_name, context["_warnings"]))  # the companion filings'
+        from litigator.forums.cn.appendix import appendix_context
+
+        context["appendix"] = appendix_context(run, scenario_name)  # 损失计算说明 (appendix.py)
+        from litigator.drafting.chart import LazyImages
+        from litigator.forums.cn.memo import memo_context
+
+        # the internal memo (memo.py) and its chart, drawn when the memo is rendered; last, so that it lists
+        # the warnings of the other documents' context
+        context["memo"], images = memo_context(run, scenario_name, context["_warnings"])
+        context["_images"] = LazyImages(images)
         return context
+
+    @property
+    def context_names(self) -> dict[str, Any]:
+        from litigator.forums.cn.context import CONTEXT_NAMES
+
+        return CONTEXT_NAMES
 
     @property
     def extract_columns(self) -> dict[str, str]:

@@ -238,6 +238,7 @@ def template_context(run: Any, scenario_name: str) -> dict[str, Any]:
         "pleading": pleading,
         "_warnings": w,
         "_cited": cited,
+        "_calculation": {"liability_shares": pleading.shares} if pleading.shares else {},
         "exhibit_number": lambda path: exhibit_number(run.exhibits, path),
         "ref": ref,
         "segments": segments,

@@ -40,6 +40,18 @@ DEFAULT_FILING = dt.date(2026, 12, 1)  # only for callers that give no date: the
 
 
 @dataclass(frozen=True)
+class FeeBracket:
+    """One bracket of a tiered fee: amounts above ``lower`` up to ``upper`` (None: no upper bound) at ``rate``
+    (None: the flat fee of the first bracket), the ``part`` of the amount inside it and the exact ``fee``."""
+
+    lower: Decimal
+    upper: Decimal | None
+    rate: Decimal | None
+    part: Decimal
+    fee: Decimal
+
+
+@dataclass(frozen=True)
 class Tiers:
     floor: Decimal
     flat: Decimal
@@ -66,6 +78,23 @@ class Tiers:
                 break
             lower = upper
         return min(fee, self.cap) if self.cap is not None else fee
+
+    def brackets_of(self, amount: Decimal) -> list[FeeBracket]:
+        """The computation bracket by bracket: the flat part, then each bracket the amount reaches, with the
+        part of the amount inside it and the (exact) fee on that part; their fees sum to :meth:`exact`
+        before any cap."""
+        _check(amount)
+        out = [FeeBracket(Decimal(0), self.floor, None, min(amount, self.floor), self.flat)]
+        lower = self.floor
+        for upper, rate in self.brackets:
+            if amount <= lower:
+                break
+            part = (min(amount, upper) if upper is not None else amount) - lower
+            out.append(FeeBracket(lower, upper, rate, part, part * rate))
+            if upper is None:
+                break
+            lower = upper
+        return out
 
     def parts(self, amount: Decimal) -> list[str]:
         """The terms of the computation: ``50.00``, ``90,000.00 × 2.5%``, ..."""
@@ -184,3 +213,57 @@ def case_fee_formula(amount: Decimal, summary: bool = False, on: dt.date | None 
         share = summary_share(on)
         text += f"; × {share.normalize()} (简易程序) = {format_amount(quantize(exact * share))}"
     return text
+
+
+@dataclass(frozen=True)
+class FeeBreakdown:
+    """A fee written out bracket by bracket (the calculation appendix): ``exact`` is the sum of the brackets'
+    fees (and of ``per_case``); the cap, then the summary-procedure ``share``, apply to the exact sum, and
+    ``fee`` is rounded once — the fee the damages report carries."""
+
+    base: Decimal
+    brackets: tuple[FeeBracket, ...]
+    exact: Decimal
+    fee: Decimal
+    ref: str
+    per_case: Decimal | None = None
+    cap: Decimal | None = None
+    capped: bool = False
+    share: Decimal | None = None
+
+    @property
+    def before_share(self) -> Decimal:
+        """The exact fee after the cap, before the summary-procedure share."""
+        return min(self.exact, self.cap) if self.cap is not None else self.exact
+
+
+def case_fee_breakdown(amount: Decimal, summary: bool = False, on: dt.date | None = None,
+                       schedule: Schedule = "property", per_case: Decimal | None = None) -> FeeBreakdown:
+    """案件受理费 bracket by bracket (the same computation as :func:`case_acceptance_fee`)."""
+    amount = Decimal(amount)
+    law = _law(on)
+    name = "fees.personality_case" if schedule == "personality" else "fees.property_case"
+    entry = law.at(name, on or DEFAULT_FILING)
+    base = None
+    if schedule == "personality":
+        tiers, _, high = personality_tiers(on)
+        base = high if per_case is None else Decimal(per_case)
+    else:
+        tiers = property_tiers(on)
+    brackets = tuple(tiers.brackets_of(amount))
+    exact = sum((b.fee for b in brackets), base or Decimal(0))
+    share = summary_share(on) if summary else None
+    fee = quantize(exact * share) if share is not None else quantize(exact)
+    return FeeBreakdown(amount, brackets, exact, fee, entry.ref or name, per_case=base, share=share)
+
+
+def preservation_fee_breakdown(amount: Decimal, on: dt.date | None = None) -> FeeBreakdown:
+    """财产保全申请费 bracket by bracket, then the cap (the same computation as :func:`preservation_fee`)."""
+    amount = Decimal(amount)
+    entry = _law(on).at("fees.preservation", on or DEFAULT_FILING)
+    tiers = preservation_tiers(on)
+    brackets = tuple(tiers.brackets_of(amount))
+    exact = sum((b.fee for b in brackets), Decimal(0))
+    capped = tiers.cap is not None and exact > tiers.cap
+    fee = quantize(min(exact, tiers.cap) if tiers.cap is not None else exact)
+    return FeeBreakdown(amount, brackets, exact, fee, entry.ref or "fees.preservation", cap=tiers.cap, capped=capped)

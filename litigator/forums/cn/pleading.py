@@ -53,6 +53,9 @@ class Pleading:
     defendant_roles: list[str]
     requests: list[str]
     liability: list[tuple[str, str | None]] = field(default_factory=list)  # (text, exhibit) segments
+    # each defendant's part of a head under several liability: {head, defendant, share, amount} (the amounts the
+    # requests state, written into calculation.json so every amount of the filing is in the calculation)
+    shares: list[dict[str, str]] = field(default_factory=list)
 
 
 def _names(roles: list[str], indexes: list[int]) -> str:
@@ -73,6 +76,7 @@ def plead(case: "CnCase", scenario: "ScenarioResult", law: "CnLaw", w: Warnings)
     shop_ops = [i for i, d in enumerate(case.defendants) if d.shops] or every
     req = case.requests
     out: list[str] = []
+    split: list[dict[str, str]] = []
     trademark = "trademark_infringement" in case.claims
     contract = "breach_of_contract" in case.claims
     own = bool(case.marks) and all(m.plaintiff_role == "owner" for m in case.marks)
@@ -124,6 +128,11 @@ def plead(case: "CnCase", scenario: "ScenarioResult", law: "CnLaw", w: Warnings)
             out.append(f"判令被告{verb}人民币{format_yuan(head.amount)}{extra}")
         elif lia is not None and lia.kind == "several":
             parts = _shares(head.amount, lia.shares or {})
+            split += [{"head": head.code, "defendant": case.defendants[i].name, "role": defendants[i],
+                       "share": str((lia.shares or {})[i]), "amount": str(a),
+                       "formula": f"{head.amount} × {(lia.shares or {})[i]}" if i != parts[-1][0]
+                       else f"{head.amount} − " + " − ".join(str(b) for j, b in parts if j != i)}
+                      for i, a in parts]
             out.append("；".join(f"判令{defendants[i]}{verb}人民币{format_yuan(a)}" for i, a in parts) + extra)
         else:
             joint = lia is not None
@@ -157,7 +166,7 @@ def plead(case: "CnCase", scenario: "ScenarioResult", law: "CnLaw", w: Warnings)
         joint = "连带" if n > 1 and lia is not None and lia.kind == "joint" else ""
         out.append(f"判令{payers}{joint}承担本案全部诉讼费用{pres}")
     return Pleading(plaintiff_roles=plaintiffs, defendant_roles=defendants, requests=out,
-                    liability=_liability_segments(case, scenario, defendants, law))
+                    liability=_liability_segments(case, scenario, defendants, law), shares=split)
 
 
 def _shares(amount: Decimal, shares: dict[int, Decimal]) -> list[tuple[int, Decimal]]:

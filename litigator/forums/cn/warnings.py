@@ -108,6 +108,9 @@ _RAW = [
      "a licensee suing without the standing its licence gives"),
     ("MARK_NOT_IN_FORCE", "{trademark_law} (the term of a registration and its renewal)",
      "the mark's registration ends before the filing date or the end of the conduct"),
+    # the damages memo (forums/cn/memo.py)
+    ("CHART_NO_CJK_FONT", "docs/pleadings-cn.md (the damages memo); the Debian/Ubuntu package fonts-noto-cjk",
+     "no CJK font for the memo's chart: the memo is drafted without it (install fonts-noto-cjk)"),
 ]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_0-9]+)\}")
