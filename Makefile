@@ -16,6 +16,10 @@ $(VENV)/.test-installed: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+$(VENV)/.bench-installed: $(VENV)/.test-installed
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
 install: $(VENV)/.installed
 
 demo: $(VENV)/.installed
@@ -29,9 +33,10 @@ test: $(VENV)/.test-installed
 	$(BIN)/ruff check litigator tests bench
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.test-installed
+bench: $(VENV)/.bench-installed
 	$(BIN)/python bench/facts_speed.py
 	$(BIN)/python bench/sales_speed.py
+	$(BIN)/python bench/drafting_speed.py
 
 clean:
 	rm -rf out dist build .pytest_cache

@@ -334,9 +334,12 @@ def safe_load(text: str, path: str | Path, yaml: YAML | None = None) -> Any:
     try:
         if "*" in text:  # an alias is written *name: without one, nothing can expand
             node = yaml.compose(text)
-            problem = _alias_problem(node) if node is not None else None
+            if node is None:
+                return None
+            problem = _alias_problem(node)
             if problem:
                 raise CaseFileError(f"refused: {problem}", path)
+            return yaml.constructor.construct_document(node)  # built from the checked nodes: parsed once
         return yaml.load(text)
     except (YAMLError, RecursionError) as exc:
         raise _yaml_error(exc, path) from None

@@ -19,14 +19,18 @@ from the filing date, never the clock.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import io
 import re
+import threading
 import zipfile
 from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -54,27 +58,73 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"typographer": False}).enable("table").use(attrs_block_plugin)
 
 
+def _styled_document(style: DocumentStyle, reference_doc: Path | None) -> DocxDocument:
+    """A new document with the style applied: the reference .docx (its body emptied, its section kept) or
+    python-docx's default template."""
+    if reference_doc is not None:
+        try:
+            doc = Document(str(reference_doc))
+        except Exception:  # python-docx raises several types for a file that is not a .docx
+            raise LitigatorError("not a Word .docx file (use a .docx saved by Word or LibreOffice)",
+                                 reference_doc) from None
+        body = doc.element.body
+        for child in list(body):
+            if child.tag.endswith("}sectPr"):
+                continue
+            body.remove(child)
+    else:
+        doc = Document()
+    apply_styles(doc, style, keep_existing=reference_doc is not None)
+    return doc
+
+
+_RENDERER_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Table Text", "Table Grid")
+
+
+def style_ids(doc: DocxDocument) -> dict[str, str | None]:
+    """The ids of the styles the renderer uses (None: the document has no such style), looked up once: a
+    lookup by name searches every style."""
+    by_name = {st.name: st.style_id for st in doc.styles}
+    return {name: by_name.get(name) for name in _RENDERER_STYLES}
+
+
+_BASES: dict[tuple, tuple[DocxDocument, dict[str, str | None]]] = {}
+_BASES_LOCK = threading.Lock()
+
+
+def base_document(style: DocumentStyle, reference_doc: Path | None = None,
+                  fresh: bool = False) -> tuple[DocxDocument, dict[str, str | None]]:
+    """A document to render into: a copy of the styled document, which is built once per process for each
+    style and reference .docx (keyed by the reference file's bytes, so an edited file is read again).
+    ``fresh`` builds it anew instead (the reference path the copies are tested against)."""
+    if fresh:
+        doc = _styled_document(style, reference_doc)
+        return doc, style_ids(doc)
+    try:
+        ref_key = hashlib.sha256(Path(reference_doc).read_bytes()).hexdigest() if reference_doc else None
+    except OSError:
+        raise LitigatorError("reference .docx cannot be read", reference_doc) from None
+    key = (style, ref_key)
+    with _BASES_LOCK:
+        base = _BASES.get(key)
+    if base is None:
+        doc = _styled_document(style, reference_doc)
+        base = (doc, style_ids(doc))
+        with _BASES_LOCK:
+            if len(_BASES) >= 8:
+                _BASES.clear()
+            _BASES[key] = base
+    return copy.deepcopy(base[0]), base[1]
+
+
 class DocxRenderer:
     """Renders one Markdown text into a python-docx Document."""
 
     def __init__(self, style: DocumentStyle, reference_doc: Path | None = None,
-                 images: Mapping[str, bytes] | None = None) -> None:
+                 images: Mapping[str, bytes] | None = None, fresh: bool = False) -> None:
         self.style = style
         self.images = images or {}
-        if reference_doc is not None:
-            try:
-                self.doc = Document(str(reference_doc))
-            except Exception:  # python-docx raises several types for a file that is not a .docx
-                raise LitigatorError("not a Word .docx file (use a .docx saved by Word or LibreOffice)",
-                                     reference_doc) from None
-            body = self.doc.element.body
-            for child in list(body):
-                if child.tag.endswith("}sectPr"):
-                    continue
-                body.remove(child)
-        else:
-            self.doc = Document()
-        apply_styles(self.doc, style, keep_existing=reference_doc is not None)
+        self.doc, self._style_ids = base_document(style, reference_doc, fresh=fresh)
         self._list_stack: list[dict] = []
 
     # -- blocks ---------------------------------------------------------------------------------
@@ -134,9 +184,19 @@ class DocxRenderer:
 
     def _heading(self, level: int, inline: Token, attrs: dict) -> None:
         style = "Title" if level == 1 else f"Heading {min(level - 1, 3)}"
-        p = self.doc.add_paragraph(style=style)
+        p = self.doc.add_paragraph()
+        self._set_style(p, style)
         self._inline(p, inline.children or [])
         self._align(p, attrs, default="center" if level == 1 else None)
+
+    def _set_style(self, p, name: str) -> None:
+        """Give paragraph ``p`` the style ``name`` by its id (what python-docx's ``p.style = name`` does, without
+        searching the styles by name each time)."""
+        style_id = self._style_ids.get(name)
+        if style_id is None:  # not one of the styles apply_styles guarantees: python-docx finds it or says why
+            p.style = self.doc.styles[name]
+        else:
+            p._p.style = style_id
 
     def _paragraph(self, inline: Token, attrs: dict, in_list: bool) -> None:
         p = self.doc.add_paragraph()
@@ -150,7 +210,7 @@ class DocxRenderer:
         self._align(p, attrs)
         cls = attrs.get("class", "")
         if "small" in cls.split() or (in_list and self._list_stack[-1]["small"]):
-            p.style = self.doc.styles["Table Text"]
+            self._set_style(p, "Table Text")
         if "noindent" in cls.split() or (cls and "indent" not in cls.split()):
             p.paragraph_format.first_line_indent = Pt(0)
 
@@ -167,8 +227,8 @@ class DocxRenderer:
             return
         ncols = max(len(r) for r in rows)
         table = self.doc.add_table(rows=len(rows), cols=ncols)
-        if "Table Grid" in [st.name for st in self.doc.styles]:
-            table.style = self.doc.styles["Table Grid"]
+        if self._style_ids["Table Grid"]:
+            table._tbl.tblStyle_val = self._style_ids["Table Grid"]
         else:  # a reference .docx without the style: draw the grid on the table itself
             _grid_borders(table)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -177,14 +237,15 @@ class DocxRenderer:
         for c, w in enumerate(widths):
             table.columns[c].width = w
         _table_width(table, sum(widths))
-        for r, row in enumerate(rows):
-            _row_flags(table.rows[r], header=all(kind.startswith("th") for kind, _ in row))
+        for table_row, row in zip(table.rows, rows):
+            _row_flags(table_row, header=all(kind.startswith("th") for kind, _ in row))
+            cells = table_row.cells  # once per row: table.cell(r, c) walks the whole grid on every call
             for c, (kind, children) in enumerate(row):
-                cell = table.cell(r, c)
+                cell = cells[c]
                 cell.width = widths[c]
                 p = cell.paragraphs[0]
                 p.paragraph_format.first_line_indent = Pt(0)
-                p.style = self.doc.styles["Table Text"]
+                self._set_style(p, "Table Text")
                 self._inline(p, children, bold=kind.startswith("th"))
                 if kind.startswith("th") or "center" in kind:
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -276,9 +337,7 @@ class DocxRenderer:
         props.last_printed = stamp
         props.revision = 1
         props.comments = "Drafted by Litigator; review before filing."
-        buf = io.BytesIO()
-        self.doc.save(buf)
-        return normalise_zip(buf.getvalue(), on)
+        return package_bytes(self.doc, on)
 
 
 def _row_flags(row, header: bool) -> None:
@@ -311,6 +370,43 @@ def _grid_borders(table) -> None:
         el.set(qn("w:color"), "000000")
         borders.append(el)
     table._tbl.tblPr.append(borders)
+
+
+class _FixedTimeZipWriter:
+    """python-docx's physical package writer, with fixed entry timestamps and permissions (so the zip is
+    byte-identical for the same document, as :func:`normalise_zip` makes any .docx)."""
+
+    def __init__(self, on: date) -> None:
+        self.buffer = io.BytesIO()
+        self.stamp = (max(on.year, 1980), on.month, on.day, 0, 0, 0)
+        self.zip = zipfile.ZipFile(self.buffer, "w", compression=zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        zi = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)
+        zi.compress_type = zipfile.ZIP_DEFLATED
+        zi.external_attr = 0o644 << 16
+        self.zip.writestr(zi, blob)
+
+    def close(self) -> None:
+        self.zip.close()
+
+
+def package_bytes(doc: DocxDocument, on: date) -> bytes:
+    """The .docx file of ``doc`` in one pass: python-docx's package writer (its part order, content types
+    and relationships; pinned version) into a zip with fixed timestamps — the same bytes as saving and then
+    :func:`normalise_zip`, without compressing every part twice."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
+    writer = _FixedTimeZipWriter(on)
+    parts = list(package.parts)
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
+    writer.close()
+    return writer.buffer.getvalue()
 
 
 def normalise_zip(data: bytes, on: date) -> bytes:

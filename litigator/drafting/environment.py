@@ -6,11 +6,16 @@
   court filing). A filter that produces markup returns :class:`Raw`, which is left alone.
 * Filters: ``raw`` and ``md`` here; the forum pack adds its own (e.g. money and date formats;
   see each pack's drafting module).
+* One environment per template folder and filter set per process (:func:`make_environment`), so a
+  template is compiled once; the loader compares each template's text with the file on every lookup, so
+  an edited template (``--templates DIR``) is recompiled, even within one process.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -61,22 +66,69 @@ def shipped_templates() -> Path:
     raise TemplateRenderError("shipped templates not found (broken installation)")
 
 
-def make_environment(template_dir: Path | None = None,
-                     filters: dict[str, Any] | None = None) -> SandboxedEnvironment:
+class _ContentCheckedLoader(jinja2.FileSystemLoader):
+    """A file loader whose templates stay compiled while their file's text is unchanged (jinja's own check
+    is the modification time, which a quick edit may not move)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        source, filename, _ = super().get_source(environment, template)
+
+        def uptodate() -> bool:
+            try:
+                with open(filename, encoding=self.encoding) as fh:
+                    return fh.read() == source
+            except OSError:
+                return False
+
+        return source, filename, uptodate
+
+
+_ENVIRONMENTS: OrderedDict[tuple, SandboxedEnvironment] = OrderedDict()
+_ENVIRONMENTS_LOCK = threading.Lock()
+_ENVIRONMENTS_KEPT = 8
+
+
+def new_environment(template_dir: Path | None = None,
+                    filters: dict[str, Any] | None = None) -> SandboxedEnvironment:
+    """A fresh environment (nothing compiled yet): the reference path the cached one is tested against."""
     folder = template_dir or shipped_templates()
     if not Path(folder).is_dir():
         raise TemplateRenderError("templates folder not found", folder)
     env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(folder)),
+        loader=_ContentCheckedLoader(str(folder)),
         undefined=StrictUndefined,
         autoescape=False,
         finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=True,
+        cache_size=400,
     )
     env.filters.update(filters or {})
     env.filters.update(raw=Raw, md=escape_markdown)
+    return env
+
+
+def make_environment(template_dir: Path | None = None,
+                     filters: dict[str, Any] | None = None) -> SandboxedEnvironment:
+    """The process's environment for a template folder and filter set (created on first use): its compiled
+    templates are reused until their files change. Filters are compared by identity, so a forum should
+    hand out the same filter functions each time (the Chinese pack does)."""
+    folder = Path(template_dir or shipped_templates())
+    if not folder.is_dir():
+        raise TemplateRenderError("templates folder not found", folder)
+    key = (str(folder.resolve()), frozenset((filters or {}).items()))
+    with _ENVIRONMENTS_LOCK:
+        env = _ENVIRONMENTS.get(key)
+        if env is not None:
+            _ENVIRONMENTS.move_to_end(key)
+            return env
+    env = new_environment(folder, filters)
+    with _ENVIRONMENTS_LOCK:
+        _ENVIRONMENTS[key] = env
+        while len(_ENVIRONMENTS) > _ENVIRONMENTS_KEPT:
+            _ENVIRONMENTS.popitem(last=False)
     return env
 
 

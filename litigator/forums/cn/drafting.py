@@ -7,6 +7,7 @@ already safe Markdown.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -35,7 +36,9 @@ def cn_number(n: int) -> str:
     return out + (_CN_SMALL[ones] if ones else "")
 
 
+@functools.cache
 def template_filters() -> dict[str, Any]:
+    """The Chinese filters, the same functions on every call (the drafting environment is cached by them)."""
     from litigator.drafting.environment import Raw
 
     return {
