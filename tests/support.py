@@ -47,3 +47,15 @@ def edit_case(case_dir: Path, old: str, new: str) -> None:
     text = p.read_text(encoding="utf-8")
     assert old in text, old
     p.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def exhibit_number(target: Path, title: str) -> int:
+    """The number the evidence list in ``target`` gives the exhibit titled ``title``."""
+    import docx
+
+    d = docx.Document(str(target / "evidence-list.docx"))
+    for t in d.tables:
+        for r in t.rows:
+            if r.cells[1].text == title:
+                return int(r.cells[0].text)
+    raise AssertionError(f"no exhibit titled {title}")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,7 +22,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from support import EXAMPLES, edit_case, require_tool, run_cli
+from support import EXAMPLES, edit_case, exhibit_number, require_tool, run_cli
 
 from litigator import pipeline
 from litigator.casefile import load_case
@@ -105,16 +104,6 @@ def table_after(body: list, heading: str) -> list[list[str]]:
     return next(v for kind, v in body[i:] if kind == "t")
 
 
-def exhibit_number(target: Path, title: str) -> int:
-    """The number the evidence list gives the exhibit titled ``title``."""
-    d = docx.Document(str(target / "evidence-list.docx"))
-    for t in d.tables:
-        for r in t.rows:
-            if r.cells[1].text == title:
-                return int(r.cells[0].text)
-    raise AssertionError(f"no exhibit titled {title}")
-
-
 def exhibit_numbers_by_file(target: Path) -> dict[str, int]:
     """file name → number, from the evidence list's hash note (「N. file」 then 「SHA-256：…」)."""
     d = docx.Document(str(target / "evidence-list.docx"))
@@ -132,15 +121,6 @@ def sha256(path: Path) -> str:
 
 def money(value) -> str:
     return f"{D(value):,.2f}"
-
-
-@pytest.fixture
-def copy_of(tmp_path):
-    def make(name: str) -> Path:
-        dst = tmp_path / name
-        shutil.copytree(EXAMPLES / name, dst, ignore=shutil.ignore_patterns("out"))
-        return dst
-    return make
 
 
 @pytest.fixture(scope="module")
@@ -198,8 +178,8 @@ def test_the_drafted_scenario_comes_first_and_is_marked(drafted):
                         "（四）方案“punitive_additive”"]
 
 
-def test_draft_scenario_puts_that_scenario_first(copy_of, tmp_path):
-    case = copy_of("platform-v-seller")
+def test_draft_scenario_puts_that_scenario_first(case_copy, tmp_path):
+    case = case_copy("platform-v-seller")
     target = tmp_path / "out"
     pipeline.draft(case, out_dir=target, scenario="aggressive", only=["appendix"])
     body = blocks(target / "appendix.docx")
@@ -365,8 +345,8 @@ def test_company_has_no_preservation_fee(drafted):
                          ("合计", "", "", "2,775.48")]
 
 
-def test_summary_procedure_halves_the_exact_fee(copy_of, tmp_path):
-    case = copy_of("platform-v-seller")
+def test_summary_procedure_halves_the_exact_fee(case_copy, tmp_path):
+    case = case_copy("platform-v-seller")
     edit_case(case, "procedure: ordinary", "procedure: summary")
     target = tmp_path / "out"
     pipeline.draft(case, out_dir=target, only=["appendix"])

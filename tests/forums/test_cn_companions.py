@@ -14,7 +14,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from support import EXAMPLES, edit_case, require_tool, run_cli
+from support import EXAMPLES, edit_case, exhibit_number, require_tool, run_cli
 
 from litigator import pipeline
 from litigator.casefile import load_case
@@ -39,16 +39,6 @@ def text_of(path: Path) -> str:
                                                        for t in d.tables for r in t.rows])
 
 
-def exhibit_number(target: Path, title: str) -> int:
-    """The number the evidence list gives the exhibit titled ``title``."""
-    d = docx.Document(str(target / "evidence-list.docx"))
-    for t in d.tables:
-        for r in t.rows:
-            if r.cells[1].text == title:
-                return int(r.cells[0].text)
-    raise AssertionError(f"no exhibit titled {title}")
-
-
 @pytest.fixture(scope="module")
 def drafted(tmp_path_factory):
     out = {}
@@ -57,15 +47,6 @@ def drafted(tmp_path_factory):
         result = pipeline.draft(EXAMPLES / name, out_dir=target)
         out[name] = (target, result)
     return out
-
-
-@pytest.fixture
-def copy_of(tmp_path):
-    def make(name: str) -> Path:
-        dst = tmp_path / name
-        shutil.copytree(EXAMPLES / name, dst, ignore=shutil.ignore_patterns("out"))
-        return dst
-    return make
 
 
 def no_placeholder(text: str) -> None:
@@ -138,25 +119,25 @@ def test_power_of_attorney_of_a_chosen_set_of_powers_and_of_a_general_authority(
     assert "特别授权" not in general
 
 
-def test_special_powers_are_validated_against_the_vocabulary(copy_of):
+def test_special_powers_are_validated_against_the_vocabulary(case_copy):
     old = "authority: special, powers: [admit_claims, waive_claims, modify_claims, settle, appeal]}"
     for powers, message in (("[settle, surrender]", "agents[0].powers[1]"),
                             ("[]", "at least one power"),
                             ("[appeal, appeal]", "appeal twice")):
-        case_dir = copy_of("company-v-seller")
+        case_dir = case_copy("company-v-seller")
         edit_case(case_dir, old, f"authority: special, powers: {powers}}}")
         with pytest.raises(LitigatorError) as e:
             load_case(case_dir)
         assert message in "\n".join(e.value.details or [e.value.line()])
         shutil.rmtree(case_dir)
-    case_dir = copy_of("company-v-seller")
+    case_dir = case_copy("company-v-seller")
     edit_case(case_dir, "authority: general}", "authority: general, powers: [settle]}")
     with pytest.raises(LitigatorError, match="general authority"):
         load_case(case_dir)
 
 
-def test_an_agent_of_someone_not_a_plaintiff_gets_no_power_of_attorney(copy_of, tmp_path):
-    case_dir = copy_of("company-v-seller")
+def test_an_agent_of_someone_not_a_plaintiff_gets_no_power_of_attorney(case_copy, tmp_path):
+    case_dir = case_copy("company-v-seller")
     edit_case(case_dir, "authority: general}", "authority: general, party: 某某公司}")
     result = pipeline.draft(case_dir, out_dir=tmp_path)
     assert not (tmp_path / "power-of-attorney-2.docx").exists() and (tmp_path / "power-of-attorney-1.docx").exists()
@@ -164,8 +145,8 @@ def test_an_agent_of_someone_not_a_plaintiff_gets_no_power_of_attorney(copy_of, 
     assert "agents[1].party" in w
 
 
-def test_an_agent_without_firm_or_phone_warns_naming_the_keys(copy_of, tmp_path):
-    case_dir = copy_of("platform-v-seller")
+def test_an_agent_without_firm_or_phone_warns_naming_the_keys(case_copy, tmp_path):
+    case_dir = case_copy("platform-v-seller")
     edit_case(case_dir, 'firm: 浙江示例律师事务所, title: 律师, phone: "13957100000", ', "")
     result = pipeline.draft(case_dir, out_dir=tmp_path)
     w = next(t for t in result.warnings if t.startswith("POWER_OF_ATTORNEY"))
@@ -193,8 +174,8 @@ def test_representative_certificate(drafted, name, rep, title, company, code, ad
     assert f"{company}（盖章）\n2026年12月1日" in text
 
 
-def test_no_certificate_without_a_representative_and_a_missing_credit_code_warns(copy_of, tmp_path):
-    case_dir = copy_of("brand-v-seller")
+def test_no_certificate_without_a_representative_and_a_missing_credit_code_warns(case_copy, tmp_path):
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, "    credit_code: 91310115MA1K4QLN2X\n", "")
     result = pipeline.draft(case_dir, out_dir=tmp_path / "a")
     w = next(t for t in result.warnings if t.startswith("REPRESENTATIVE_CERTIFICATE"))
@@ -207,8 +188,8 @@ def test_no_certificate_without_a_representative_and_a_missing_credit_code_warns
                for t in result.warnings)
 
 
-def test_an_organisations_principal_officer_gets_a_principal_officer_certificate(copy_of, tmp_path):
-    case_dir = copy_of("platform-v-seller")
+def test_an_organisations_principal_officer_gets_a_principal_officer_certificate(case_copy, tmp_path):
+    case_dir = case_copy("platform-v-seller")
     edit_case(case_dir, "    kind: company\n    credit_code: 91330106MA2B7K3P17",
               "    kind: organisation\n    credit_code: 91330106MA2B7K3P17")
     edit_case(case_dir, "representative: {name: 林某某, title: 执行董事}",
@@ -268,8 +249,8 @@ def test_preservation_application_brand(drafted):
     assert "财产保全申请费为人民币2,099.85元" in text
 
 
-def test_several_respondents_and_a_cash_guarantee(copy_of, tmp_path):
-    case_dir = copy_of("company-v-seller")
+def test_several_respondents_and_a_cash_guarantee(case_copy, tmp_path):
+    case_dir = case_copy("company-v-seller")
     edit_case(case_dir, "requests:\n", 'preservation:\n  amount: "100000.00"\n'
                                       '  guarantee: {kind: cash, amount: "30000.00"}\nrequests:\n')
     result = pipeline.draft(case_dir, out_dir=tmp_path)
@@ -289,8 +270,8 @@ def test_several_respondents_and_a_cash_guarantee(copy_of, tmp_path):
     assert "申请财产保全" in text_of(tmp_path / "power-of-attorney-1.docx")
 
 
-def test_preservation_without_a_guarantee_warns_and_offers_none(copy_of, tmp_path):
-    case_dir = copy_of("brand-v-seller")
+def test_preservation_without_a_guarantee_warns_and_offers_none(case_copy, tmp_path):
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, "  guarantee:\n    kind: letter\n    provider: 示例融资担保有限公司\n"
                         "    description: 担保书编号（2026）示担字第0317号\n", "")
     result = pipeline.draft(case_dir, out_dir=tmp_path)
@@ -298,13 +279,13 @@ def test_preservation_without_a_guarantee_warns_and_offers_none(copy_of, tmp_pat
     assert "担保" not in text_of(tmp_path / "preservation-application.docx").replace("担保书", "")
 
 
-def test_guarantee_and_property_are_validated(copy_of):
+def test_guarantee_and_property_are_validated(case_copy):
     for old, new, key in (
         ("    kind: letter\n    provider: 示例融资担保有限公司\n", "    kind: letter\n", "preservation.guarantee"),
         ("    kind: letter\n", "    kind: bond\n", "preservation.guarantee.kind"),
         ("    - kind: platform_funds\n", "    - kind: stock\n", "preservation.property[0].kind"),
     ):
-        case_dir = copy_of("brand-v-seller")
+        case_dir = case_copy("brand-v-seller")
         edit_case(case_dir, old, new)
         with pytest.raises(LitigatorError) as e:
             load_case(case_dir)
@@ -312,8 +293,8 @@ def test_guarantee_and_property_are_validated(copy_of):
         shutil.rmtree(case_dir)
 
 
-def test_preservation_above_the_filed_claim_is_a_validation_error_naming_the_key(copy_of):
-    case_dir = copy_of("brand-v-seller")
+def test_preservation_above_the_filed_claim_is_a_validation_error_naming_the_key(case_copy):
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, '  amount: "315970.00"', '  amount: "315970.01"')
     for command in ("damages", "draft"):
         result = run_cli(command, case_dir)
@@ -324,7 +305,7 @@ def test_preservation_above_the_filed_claim_is_a_validation_error_naming_the_key
     assert not (case_dir / "out").exists()
 
 
-def test_preservation_above_the_claim_of_the_drafted_scenario_is_an_error(copy_of, tmp_path):
+def test_preservation_above_the_claim_of_the_drafted_scenario_is_an_error(case_copy, tmp_path):
     # 315,970.00 is the filed (punitive) claim but more than the compensatory one (149,302.00)
     with pytest.raises(LitigatorError) as e:
         pipeline.draft(EXAMPLES / "brand-v-seller", out_dir=tmp_path / "a", scenario="compensatory")
@@ -362,8 +343,8 @@ def test_service_address_without_electronic_service(drafted):
     assert text.count("委托诉讼代理人 | ") == 2
 
 
-def test_no_service_address_without_its_facts_and_the_fields_are_validated(copy_of, tmp_path):
-    case_dir = copy_of("company-v-seller")
+def test_no_service_address_without_its_facts_and_the_fields_are_validated(case_copy, tmp_path):
+    case_dir = case_copy("company-v-seller")
     edit_case(case_dir, "      electronic: false\n", "      electronic: true\n")
     edit_case(case_dir, '      phone: "13805950000"\n', "")
     with pytest.raises(LitigatorError, match="electronic service needs an `email`"):
@@ -372,13 +353,13 @@ def test_no_service_address_without_its_facts_and_the_fields_are_validated(copy_
     for old, new, message in (('postcode: "362200"', 'postcode: "36220"', "6 digits"),
                               ("      electronic: false\n", "      email: not-an-address\n      electronic: true\n",
                                "not an email address")):
-        case_dir = copy_of("company-v-seller")
+        case_dir = case_copy("company-v-seller")
         edit_case(case_dir, old, new)
         with pytest.raises(LitigatorError) as e:
             load_case(case_dir)
         assert message in "\n".join(e.value.details or [e.value.line()])
         shutil.rmtree(case_dir)
-    case_dir = copy_of("company-v-seller")
+    case_dir = case_copy("company-v-seller")
     text = (case_dir / "case.yaml").read_text(encoding="utf-8")
     start = text.index("    service:")
     end = text.index("      electronic: false\n") + len("      electronic: false\n")
@@ -388,8 +369,8 @@ def test_no_service_address_without_its_facts_and_the_fields_are_validated(copy_
     assert any(t.startswith("SERVICE_ADDRESS") and "plaintiffs[0].service" in t for t in result.warnings)
 
 
-def test_an_address_for_service_on_a_defendant_is_refused(copy_of, tmp_path):
-    case_dir = copy_of("brand-v-seller")
+def test_an_address_for_service_on_a_defendant_is_refused(case_copy, tmp_path):
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, '    phone: "13588800000"\n',
               '    phone: "13588800000"\n    service: {address: 浙江省杭州市余杭区示例路66号, recipient: 罗某某}\n')
     with pytest.raises(LitigatorError) as e:
@@ -420,8 +401,8 @@ def test_every_companion_filing_converts_to_pdf_without_template_syntax(name, tm
     assert case.agents[0].name in text and case.court in text
 
 
-def test_a_person_plaintiff_signs_and_gets_no_certificate(copy_of, tmp_path):
-    case_dir = copy_of("platform-v-seller")
+def test_a_person_plaintiff_signs_and_gets_no_certificate(case_copy, tmp_path):
+    case_dir = case_copy("platform-v-seller")
     edit_case(case_dir, "    kind: company\n    credit_code: 91330106MA2B7K3P17\n",
               '    kind: person\n    ethnicity: 汉族\n    id_number: "310120198806141233"\n')
     edit_case(case_dir, "    representative: {name: 林某某, title: 执行董事}\n", "")

@@ -8,7 +8,6 @@ cases, mediation, signature) with the example's values, and no placeholder or bl
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -51,15 +50,6 @@ def drafted(tmp_path_factory):
         result = pipeline.draft(EXAMPLES / name, out_dir=target)
         out[name] = (target, result, paragraphs(target / "complaint.docx"))
     return out
-
-
-@pytest.fixture
-def copy_of(tmp_path):
-    def make(name: str) -> Path:
-        dst = tmp_path / name
-        shutil.copytree(EXAMPLES / name, dst, ignore=shutil.ignore_patterns("out"))
-        return dst
-    return make
 
 
 def no_placeholder(paras: list[str]) -> None:
@@ -230,8 +220,8 @@ def test_the_company_example_pleads_two_defendants_jointly(drafted):
 
 # -- the narrative form: an option for trademark cases, the only form for contract cases ---------------------------
 
-def test_the_narrative_form_stays_available_and_is_what_a_contract_case_gets(copy_of, tmp_path):
-    case_dir = copy_of("brand-v-seller")
+def test_the_narrative_form_stays_available_and_is_what_a_contract_case_gets(case_copy, tmp_path):
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, "filing_date:", "complaint_form: narrative\nfiling_date:")
     pipeline.draft(case_dir, out_dir=tmp_path / "narrative", only=["complaint"])
     text = "\n".join(paragraphs(tmp_path / "narrative" / "complaint.docx"))
@@ -241,14 +231,14 @@ def test_the_narrative_form_stays_available_and_is_what_a_contract_case_gets(cop
     assert documents_for(platform)["complaint"] == FORUM.documents["complaint"]
     pipeline.draft(EXAMPLES / "platform-v-seller", out_dir=tmp_path / "platform", only=["complaint"])
     assert "☑" not in "\n".join(paragraphs(tmp_path / "platform" / "complaint.docx"))
-    contract = copy_of("platform-v-seller")
+    contract = case_copy("platform-v-seller")
     edit_case(contract, "filing_date:", "complaint_form: element\nfiling_date:")
     with pytest.raises(LitigatorError, match="cannot plead breach_of_contract; use complaint_form: narrative"):
         load_case(contract)
 
 
-def test_unfair_competition_keeps_the_narrative_form(copy_of):
-    case_dir = copy_of("brand-v-seller")
+def test_unfair_competition_keeps_the_narrative_form(case_copy):
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, "claims: [trademark_infringement, reasonable_expenses]",
               "claims: [trademark_infringement, unfair_competition, reasonable_expenses]")
     assert documents_for(load_case(case_dir).case)["complaint"].template == "cn/complaint.md.j2"
@@ -256,8 +246,8 @@ def test_unfair_competition_keeps_the_narrative_form(copy_of):
 
 # -- what case.yaml does not give: a warning naming the form's field, and the line left out ----------------------
 
-def test_missing_elements_warn_and_leave_their_lines_out(copy_of, tmp_path):
-    case_dir = copy_of("brand-v-seller")
+def test_missing_elements_warn_and_leave_their_lines_out(case_copy, tmp_path):
+    case_dir = case_copy("brand-v-seller")
     for line in ("    filed_on: 2017-11-06                 # 申请日期 (from the register; the certificate excerpt "
                  "shows the term)\n",
                  "    image: {exhibit: evidence/01-trademark-registration.txt, description: 文字商标“青岚”}\n",
@@ -291,8 +281,8 @@ def test_missing_elements_warn_and_leave_their_lines_out(copy_of, tmp_path):
     assert "类型：有限责任公司☑" in text  # read from the company's name
 
 
-def test_an_expense_without_a_voucher_is_ticked_no_and_an_explicit_flag_wins(copy_of, tmp_path):
-    case_dir = copy_of("brand-v-seller")
+def test_an_expense_without_a_voucher_is_ticked_no_and_an_explicit_flag_wins(case_copy, tmp_path):
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, '  - {kind: attorney_fee, amount: "60000.00", exhibit: evidence/07-expense-vouchers.txt}\n',
               '  - {kind: attorney_fee, amount: "60000.00", exhibit: evidence/07-expense-vouchers.txt}\n'
               '  - {kind: appraisal, amount: "500.00"}\n'
@@ -325,16 +315,16 @@ def test_the_damages_method_is_ticked_from_the_scenario(drafted, tmp_path, scena
         assert "；惩罚性赔偿：83,334.00 × 3 = 250,002.00" in text
 
 
-def test_the_compensatory_scenario_ticks_the_actual_loss(copy_of, tmp_path):
-    case_dir = copy_of("brand-v-seller")
+def test_the_compensatory_scenario_ticks_the_actual_loss(case_copy, tmp_path):
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, '  amount: "315970.00"', '  amount: "149302.00"')  # preservation within that claim
     pipeline.draft(case_dir, out_dir=tmp_path, scenario="compensatory", only=["complaint"])
     text = "\n".join(paragraphs(tmp_path / "complaint.docx"))
     assert "经济损失83,334.00元\n原告损失☑ 被告获利☐ 商标许可使用费☐\n法定赔偿☐\n惩罚性赔偿☐\n计算依据或参考因素：" in text
 
 
-def test_a_licensees_standing_is_ticked_and_checked(copy_of, tmp_path):
-    case_dir = copy_of("brand-v-seller")
+def test_a_licensees_standing_is_ticked_and_checked(case_copy, tmp_path):
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, "    well_known: false ",
               "    plaintiff_role: ordinary_licensee\n"
               "    licensee: {suing: alone, authorised: false}\n"
@@ -354,8 +344,8 @@ def test_a_licensees_standing_is_ticked_and_checked(copy_of, tmp_path):
         load_case(case_dir)
 
 
-def test_a_registration_that_ended_is_warned_about_and_stated(copy_of, tmp_path):
-    case_dir = copy_of("brand-v-seller")
+def test_a_registration_that_ended_is_warned_about_and_stated(case_copy, tmp_path):
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, "    valid_until: 2029-01-27", "    valid_until: 2025-06-30")
     result = pipeline.draft(case_dir, out_dir=tmp_path, only=["complaint"])
     assert "MARK_NOT_IN_FORCE" in result.warning_codes
@@ -374,15 +364,15 @@ def test_a_registration_that_ended_is_warned_about_and_stated(copy_of, tmp_path)
     ("    image: {exhibit: evidence/01-trademark-registration.txt,", "    image: {exhibit: evidence/01-mark.png,",
      "names evidence/01-mark.png, which is not a file in evidence/"),
 ])
-def test_the_element_fields_are_validated(copy_of, old, new, message):
-    case_dir = copy_of("brand-v-seller")
+def test_the_element_fields_are_validated(case_copy, old, new, message):
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, old, new)
     with pytest.raises(LitigatorError, match=re.escape(message)):
         pipeline.analyse(case_dir)
 
 
-def test_a_bare_yes_no_reads_as_the_choice(copy_of):
-    case_dir = copy_of("brand-v-seller")
+def test_a_bare_yes_no_reads_as_the_choice(case_copy):
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, 'pre_filing: "no"', "pre_filing: false")
     assert load_case(case_dir).case.mediation.pre_filing == "no"
 

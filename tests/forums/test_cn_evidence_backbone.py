@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import shutil
 from pathlib import Path
 
 import docx
@@ -65,15 +64,6 @@ def replace_liability(case_dir: Path, new: str) -> None:
     p.write_text("\n".join(lines[:start] + ([new] if new else []) + lines[end:]), encoding="utf-8")
 
 
-@pytest.fixture
-def copy_of(tmp_path):
-    def make(name: str) -> Path:
-        dst = tmp_path / name
-        shutil.copytree(EXAMPLES / name, dst, ignore=shutil.ignore_patterns("out"))
-        return dst
-    return make
-
-
 # -- the evidence backbone -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", CN_EXAMPLES)
@@ -127,8 +117,8 @@ def test_the_sales_extract_is_numbered_with_its_provenance_and_only_the_case_sel
         assert r[col["订单编号"]] in source_lines[int(r[col["行号"]]) - 1]
 
 
-def test_a_platform_wide_export_yields_an_extract_without_the_other_sellers(copy_of, tmp_path):
-    case_dir = copy_of("platform-v-seller")
+def test_a_platform_wide_export_yields_an_extract_without_the_other_sellers(case_copy, tmp_path):
+    case_dir = case_copy("platform-v-seller")
     orders = case_dir / "sales" / "orders.csv"
     lines = orders.read_text(encoding="utf-8-sig").splitlines()
     # the same export with a seller column, plus 3 counterfeit-SKU orders of another seller
@@ -174,8 +164,8 @@ def test_why_every_unit_is_infringing_and_the_knowledge_are_pleaded(drafted):
     assert "被告明知其销售的商品系侵权商品，仍继续销售：2024年9月10日原告向被告发出侵权警告函" in text
 
 
-def test_knowledge_is_pleaded_in_the_compensatory_scenario_too(copy_of, tmp_path):
-    case_dir = copy_of("brand-v-seller")  # preservation lowered to the compensatory claim of 149,302.00
+def test_knowledge_is_pleaded_in_the_compensatory_scenario_too(case_copy, tmp_path):
+    case_dir = case_copy("brand-v-seller")  # preservation lowered to the compensatory claim of 149,302.00
     edit_case(case_dir, '  amount: "315970.00"', '  amount: "149302.00"')
     pipeline.draft(case_dir, out_dir=tmp_path, scenario="compensatory")
     text = text_of(tmp_path / "complaint.docx")
@@ -204,8 +194,8 @@ def test_statutory_damages_plead_the_reasons_and_the_factors(tmp_path):
                for w in result.warnings)
 
 
-def test_the_marks_reputation_is_pleaded_as_a_factor(copy_of, tmp_path):
-    case_dir = copy_of("brand-v-seller")
+def test_the_marks_reputation_is_pleaded_as_a_factor(case_copy, tmp_path):
+    case_dir = case_copy("brand-v-seller")
     example = ("    reputation:                          # 原告商标权使用及知名度事实\n"
                "      - fact: 原告在其生产的“青岚修护精华液”等护肤品上使用“青岚”商标，"
                "相关商品仅通过原告官方旗舰店销售\n"
@@ -264,8 +254,8 @@ def test_several_products_are_broken_down_in_the_sales_paragraph(drafted):
             "实际成交金额53,302.00元）共计444笔订单、695件") in text
 
 
-def test_several_liability_splits_each_money_request(copy_of, tmp_path):
-    case_dir = copy_of("company-v-seller")
+def test_several_liability_splits_each_money_request(case_copy, tmp_path):
+    case_dir = case_copy("company-v-seller")
     replace_liability(case_dir, 'liability: {kind: several, shares: {0: "0.6", 1: "0.4"}}')
     pipeline.draft(case_dir, out_dir=tmp_path)
     claims = text_of(tmp_path / "complaint.docx").split("诉讼请求", 1)[1].split("事实与理由", 1)[0]
@@ -275,8 +265,8 @@ def test_several_liability_splits_each_money_request(copy_of, tmp_path):
     assert "连带" not in claims
 
 
-def test_several_liability_shares_are_in_the_calculation_so_check_passes(copy_of, tmp_path):
-    case_dir = copy_of("company-v-seller")
+def test_several_liability_shares_are_in_the_calculation_so_check_passes(case_copy, tmp_path):
+    case_dir = case_copy("company-v-seller")
     replace_liability(case_dir, 'liability: {kind: several, shares: {0: "0.6", 1: "0.4"}}')
     out = tmp_path / "out"
     pipeline.draft(case_dir, out_dir=out)
@@ -290,8 +280,8 @@ def test_several_liability_shares_are_in_the_calculation_so_check_passes(copy_of
     assert result.code == 0, result.out + result.err
 
 
-def test_liability_can_differ_per_request(copy_of, tmp_path):
-    case_dir = copy_of("company-v-seller")
+def test_liability_can_differ_per_request(case_copy, tmp_path):
+    case_dir = case_copy("company-v-seller")
     replace_liability(case_dir, """liability:
   - kind: joint
     defendants: [0, 1]
@@ -314,8 +304,8 @@ def test_liability_can_differ_per_request(copy_of, tmp_path):
     assert "LIABILITY_UNSTATED" not in result.warning_codes
 
 
-def test_a_head_in_two_liability_blocks_is_an_error(copy_of):
-    case_dir = copy_of("company-v-seller")
+def test_a_head_in_two_liability_blocks_is_an_error(case_copy):
+    case_dir = case_copy("company-v-seller")
     replace_liability(case_dir, """liability:
   - {kind: joint, basis: joint_tort, heads: [trademark_damages]}
   - {kind: joint, basis: aiding, heads: [trademark_damages, reasonable_expenses]}""")
@@ -330,8 +320,8 @@ def test_a_head_in_two_liability_blocks_is_an_error(copy_of):
 
 # -- warnings ------------------------------------------------------------------------------------------
 
-def test_an_exhibit_the_complaint_never_cites_is_warned_about(copy_of, tmp_path):
-    case_dir = copy_of("platform-v-seller")
+def test_an_exhibit_the_complaint_never_cites_is_warned_about(case_copy, tmp_path):
+    case_dir = case_copy("platform-v-seller")
     (case_dir / "evidence" / "06-photo-of-warehouse.txt").write_text("仓库照片（虚构）\n", encoding="utf-8")
     result = pipeline.draft(case_dir, out_dir=tmp_path)
     assert [w for w in result.warnings if w.startswith("EXHIBIT_NOT_CITED")] == [
@@ -339,8 +329,8 @@ def test_an_exhibit_the_complaint_never_cites_is_warned_about(copy_of, tmp_path)
         "the fact it proves, or drop it from evidence/ (docs/architecture.md (evidence backbone))"]
 
 
-def test_sales_without_a_counterfeit_basis_are_warned_about(copy_of, tmp_path):
-    case_dir = copy_of("platform-v-seller")
+def test_sales_without_a_counterfeit_basis_are_warned_about(case_copy, tmp_path):
+    case_dir = case_copy("platform-v-seller")
     edit_case(case_dir, "  - {kind: brand_statement, exhibit: evidence/02-appraisal.txt}\n"
                         "  - {kind: same_listing, exhibit: evidence/01-notarial-record.txt}\n", "  []\n")
     result = pipeline.draft(case_dir, out_dir=tmp_path)
@@ -353,10 +343,10 @@ def test_sales_without_a_counterfeit_basis_are_warned_about(copy_of, tmp_path):
     assert "COUNTERFEIT_BASIS_MISSING" in result.warning_codes
 
 
-def test_an_ip_case_at_a_basic_court_warns_until_its_designation_and_ceiling_are_confirmed(copy_of, tmp_path):
+def test_an_ip_case_at_a_basic_court_warns_until_its_designation_and_ceiling_are_confirmed(case_copy, tmp_path):
     result = pipeline.draft(EXAMPLES / "brand-v-seller", out_dir=tmp_path / "a")
     assert {"COURT_IP_DESIGNATION", "COURT_LEVEL"} <= set(result.warning_codes)
-    case_dir = copy_of("brand-v-seller")
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, "cause: 侵害商标权纠纷\n",
               "cause: 侵害商标权纠纷\ncourt_competence: {ip_designated: true, ip_ceiling: \"300000\", source: 测试}\n")
     result = pipeline.draft(case_dir, out_dir=tmp_path / "b")
@@ -369,8 +359,8 @@ def test_an_ip_case_at_a_basic_court_warns_until_its_designation_and_ceiling_are
     assert not any(c.startswith("COURT_") for c in result.warning_codes)
 
 
-def test_a_jurisdiction_clause_naming_another_court_is_warned_about(copy_of, tmp_path):
-    case_dir = copy_of("platform-v-seller")
+def test_a_jurisdiction_clause_naming_another_court_is_warned_about(case_copy, tmp_path):
+    case_dir = case_copy("platform-v-seller")
     edit_case(case_dir, "    - 用户不得在橙市网上销售假冒、盗版或侵犯他人知识产权的商品。\n",
               "    - 用户不得在橙市网上销售假冒、盗版或侵犯他人知识产权的商品。\n"
               "    - 因本协议产生的争议，由杭州市西湖区人民法院管辖。\n")
@@ -437,8 +427,8 @@ def test_a_trade_secret_punitive_claim_states_the_amount_method_facts_and_reason
 
 # -- validation errors -------------------------------------------------------------------------------
 
-def test_sales_pleaded_without_their_provenance_fail_with_exit_2(copy_of, tmp_path):
-    case_dir = copy_of("platform-v-seller")
+def test_sales_pleaded_without_their_provenance_fail_with_exit_2(case_copy, tmp_path):
+    case_dir = case_copy("platform-v-seller")
     edit_case(case_dir, "  provenance: platform_records             # the platform's own records of its "
                         "seller's shop\n", "")
     r = run_cli("draft", case_dir, "-o", tmp_path / "out")
@@ -448,12 +438,12 @@ def test_sales_pleaded_without_their_provenance_fail_with_exit_2(copy_of, tmp_pa
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
-def test_a_wrong_provenance_and_an_other_basis_without_its_fact_are_errors(copy_of):
-    case_dir = copy_of("platform-v-seller")
+def test_a_wrong_provenance_and_an_other_basis_without_its_fact_are_errors(case_copy):
+    case_dir = case_copy("platform-v-seller")
     edit_case(case_dir, "provenance: platform_records", "provenance: from_a_friend")
     with pytest.raises(LitigatorError, match="provenance"):
         load_case(case_dir)
-    case_dir = copy_of("brand-v-seller")
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, "  - {kind: same_listing, exhibit: evidence/02-notarial-record.txt}\n", "  - {kind: other}\n")
     with pytest.raises(LitigatorError, match="counterfeit_basis kind other needs `fact`"):
         load_case(case_dir)
@@ -465,26 +455,26 @@ def test_a_wrong_provenance_and_an_other_basis_without_its_fact_are_errors(copy_
     ("{kind: several, shares: {0: \"0.5\", 1: \"0.4\"}}", "liability shares must sum to 1"),
     ("{kind: several, shares: {0: \"1\"}}", "needs `shares` for every defendant"),
 ])
-def test_liability_errors(copy_of, liability, message):
-    case_dir = copy_of("company-v-seller")
+def test_liability_errors(case_copy, liability, message):
+    case_dir = case_copy("company-v-seller")
     replace_liability(case_dir, f"liability: {liability}")
     with pytest.raises(LitigatorError, match=re.escape(message)):
         load_case(case_dir)
 
 
-def test_publication_needs_medium_and_duration_and_preservation_needs_an_amount(copy_of):
-    case_dir = copy_of("brand-v-seller")
+def test_publication_needs_medium_and_duration_and_preservation_needs_an_amount(case_copy):
+    case_dir = case_copy("brand-v-seller")
     edit_case(case_dir, "  costs: true\n", "  costs: true\n  publication: {medium: 淘宝网首页}\n")
     with pytest.raises(LitigatorError, match="duration_days"):
         load_case(case_dir)
-    case_dir = copy_of("platform-v-seller")
+    case_dir = case_copy("platform-v-seller")
     edit_case(case_dir, '  amount: "300000.00"', '  amount: "0"')
     with pytest.raises(LitigatorError, match="preservation"):
         load_case(case_dir)
 
 
-def test_personality_remedies_in_contract_and_an_unspecified_publication_are_warned_about(copy_of, tmp_path):
-    case_dir = copy_of("platform-v-seller")
+def test_personality_remedies_in_contract_and_an_unspecified_publication_are_warned_about(case_copy, tmp_path):
+    case_dir = case_copy("platform-v-seller")
     edit_case(case_dir, "  costs: true                  #", "  apology: true\n  costs: true                  #")
     result = pipeline.draft(case_dir, out_dir=tmp_path / "a")
     assert {"REMEDY_NOT_IN_CONTRACT", "PUBLICATION_UNSPECIFIED"} <= set(result.warning_codes)
@@ -495,8 +485,8 @@ def test_personality_remedies_in_contract_and_an_unspecified_publication_are_war
     assert "判令被告在橙市网首页连续7日刊登声明，赔礼道歉、消除影响（声明内容须经法院审核）" in claims
 
 
-def test_two_defendants_without_liability_are_warned_about(copy_of, tmp_path):
-    case_dir = copy_of("company-v-seller")
+def test_two_defendants_without_liability_are_warned_about(case_copy, tmp_path):
+    case_dir = case_copy("company-v-seller")
     replace_liability(case_dir, "")
     result = pipeline.draft(case_dir, out_dir=tmp_path)
     assert "LIABILITY_UNSTATED" in result.warning_codes
@@ -504,8 +494,8 @@ def test_two_defendants_without_liability_are_warned_about(copy_of, tmp_path):
     assert "判令被告一、被告二赔偿原告经济损失" in claims and "连带" not in claims
 
 
-def test_destroying_stock_without_a_mark_is_not_asked(copy_of, tmp_path):
-    case_dir = copy_of("platform-v-seller")
+def test_destroying_stock_without_a_mark_is_not_asked(case_copy, tmp_path):
+    case_dir = case_copy("platform-v-seller")
     edit_case(case_dir, "  takedown: true               #", "  destroy_stock: true\n  takedown: true               #")
     result = pipeline.draft(case_dir, out_dir=tmp_path)
     assert "REMEDY_NOT_SUPPORTED" in result.warning_codes
