@@ -1,7 +1,7 @@
 """Shipped name dictionaries (litigator/facts/data/*.txt), extensible by the user.
 
 Set ``LITIGATOR_FACTS_DATA`` to a folder holding files of the same names (platforms.txt,
-courts.txt, brands.txt, couriers.txt, places.txt, surnames.txt): their entries are added.
+courts.txt, brands.txt, orgs.txt, couriers.txt, places.txt, surnames.txt): their entries are added.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
-DICTIONARY_NAMES = ("platforms", "courts", "brands", "couriers", "places", "surnames")
+DICTIONARY_NAMES = ("platforms", "courts", "brands", "orgs", "couriers", "places", "surnames")
 
 
 def _read(path: Path) -> list[str]:

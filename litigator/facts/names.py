@@ -56,9 +56,15 @@ _PERSON_LABEL_RE = re.compile(
 _ORG_SUFFIX = re.compile(
     r"股份有限公司|有限责任公司|有限公司|分公司|公司|商行|律师事务所|会计师事务所|公证处|"
     r"市场监督管理局|监督管理局|管理局|公安局|税务局|知识产权局|研究院|研究所|协会|商会|集团|"
-    r"经营部|工作室|门市部|合作社|银行(?<=(?:中国|工商|建设|农业|交通|招商|浦发|民生|兴业|光大|中信|平安|华夏|广发|储蓄)银行)")
+    r"经营部|批发部|工作室|门市部|合作社|支行|分行|人民政府|人民检察院|厂(?![家商区房长])|"
+    r"银行(?<=(?:中国|工商|建设|农业|交通|招商|浦发|民生|兴业|光大|中信|平安|华夏|广发|储蓄)银行)")
+# where a Chinese organisation name cannot continue backwards: role words, and the verbs and
+# prepositions a name follows in a sentence (判令X赔偿Y公司, 以Y商行名义, 停止销售侵害Y公司, 来自Y厂);
+# a one-character word right after a place name is part of the name (东莞市以纯…)
 _ORG_BOUNDARY = re.compile(
     r"原告|被告|申请人|第三人|权利人|经营主体|个体工商户|收款方|付款方|委托|配合|品牌|简称|通过|"
+    r"判令|判决|赔偿|侵害|侵犯|停止|销售|购进|购买|进货|来自|依据|根据|起诉|诉|收取|转账|汇款|汇入|转入|存入|"
+    r"授权|许可|代理|通知|要求|请求|认定|确认|鉴定|以|自|"
     r"联系|制造商|生产商|为|系|是|由|向|与|和|及|或|被|经|在|于|对|给|将|从|把|至|即|同|跟|找|请|让|"
     r"交|等|的|了|人|:")
 _ORG_BAD_START = re.compile(r"该|本|我|贵|上述|其|此|各|两|同一|一家|某些|这|那|其他|涉案|相关|前述|下列")
@@ -68,6 +74,7 @@ _SHOP_CUE = re.compile(
     r"(?:店铺名称|店名|店铺名|网店名称|商铺名称)(?:(?:为|是)?[ :]*" + _QUOTED
     + r"|[ ]*[:|][ ]*([^，,。；;\s|()“\"]{2,25}))"
     r"|(?:店铺|网店|开设店铺|开设网店|在)(?=[“\"])")
+_SHOP_BEFORE = re.compile(_QUOTED + r"(?=[ ]*(?:店铺|网店|小店|商铺))")
 _QUOTE_CHAIN = re.compile(r"(?:" + _QUOTED + r"[、和及与或]?){1,6}")
 _BRAND_AFTER = re.compile(r"[ ]*(?:注册商标|商标|品牌|牌|字样)")
 _BRAND_BEFORE = re.compile(r"(?:品牌|商标|标注|印有|假冒|涉及品牌|标题含|标题含有|关键词)[ :：]*$")
@@ -75,11 +82,12 @@ _PLATFORM_CUE = re.compile(r"《([" + _H + r"A-Za-z0-9]{1,8}?)(?:平台)?(?:服�
 _PLATFORM_QUOTED = re.compile(_QUOTED + r"(?=[ ]*\((?:网址|域名)|平台)")
 _PRODUCT_STOP = re.compile(r"注册|许可|授权|商品|产品|货物|物品|行为|维权|一案|字样|案|权|的|是|在|了|和|与|及|或|中$"
                            r"|标识|包装|商标")
-_PRODUCT_CUE_AT = re.compile(r"注册商标的?|商标的?|品牌的?|”的?(?![“\"])")
+_PRODUCT_CUE_AT = re.compile(r"注册商标的?|商标的?|品牌的?|专用权的|”(?:的|同款)?(?![“\"]|品牌|注册商标|商标|牌|字样)")
 # possessive (``*+``/``++``): runs of figures and units never backtrack into each other (no ReDoS)
 _PRODUCT_AT = re.compile(r"[ ]*+(?:[0-9A-Za-z.]++[ ]?(?:毫安|mAh|ml|ML|g|kg|W|寸)?[ ]*+)*+(?P<p>[" + _H + r"]{2,8})")
-_PRODUCT_CUE_QUOTE = re.compile(r"(?:假冒|仿冒|标注|印有)[ ]*(?:[“\"][^”\"]{1,12}[”\"][、和及或]?)+$")
-_PRODUCT_CUE = re.compile(r"假冒|标注|仿冒|销售|售卖|购买|名称:")
+_PRODUCT_CUE_QUOTE = re.compile(r"(?:假冒|仿冒|标注|印有|标有|带有|商品:|产品:)[ ]*"
+                                r"(?:[“\"][^”\"]{1,12}[”\"][、和及或]?)+$")
+_PRODUCT_CUE = re.compile(r"假冒|标注|仿冒|销售|售卖|购买|购进|标有|印有|名称:")
 
 
 def zh_name_candidates(t: str) -> list[Candidate]:
@@ -127,6 +135,9 @@ def zh_name_candidates(t: str) -> list[Candidate]:
         for b in _ORG_BOUNDARY.finditer(window):
             if b.group() in "()":
                 continue
+            pe = b.start() - (window[b.start() - 1:b.start()] in ("市", "区", "县", "镇"))
+            if len(b.group()) == 1 and any(place.fullmatch(window, pe - k, pe) for k in range(2, min(pe, 6) + 1)):
+                continue
             # a boundary inside parentheses ("(上海)") is part of the name
             cut = b.end()
         for p in place.finditer(t, ws, s):
@@ -135,7 +146,9 @@ def zh_name_candidates(t: str) -> list[Candidate]:
                 break
         name_start = ws + cut
         p = place.search(t, name_start, s)
-        if p and p.start() - name_start <= 6 and (p.start() == 0 or t[p.start() - 1] != "("):
+        # (not a branch's city after its bank: 中国工商银行杭州西湖支行)
+        if p and p.start() - name_start <= 6 and (p.start() == 0 or t[p.start() - 1] != "(") \
+                and not _ORG_SUFFIX.search(t, name_start, p.start()):
             name_start = p.start()
         core = t[name_start:s]
         if core.startswith(")"):
@@ -165,6 +178,10 @@ def zh_name_candidates(t: str) -> list[Candidate]:
             if chain:
                 for q in re.finditer(_QUOTED, chain.group()):
                     out.append((chain.start() + q.start(1), chain.start() + q.end(1), "SHOP", q.group(1), None, None))
+    for q in _SHOP_BEFORE.finditer(t):  # 开设的“X”店铺
+        name = q.group(1)
+        if 2 <= len(name) <= 20 and not _ORG_SUFFIX.search(name):
+            out.append((q.start(1), q.end(1), "SHOP", name, None, None))
     for q in re.finditer(_QUOTED, t):
         name = q.group(1)
         if 3 <= len(name) <= 20 and name.endswith(_SHOP_SUFFIX) and not _ORG_SUFFIX.search(name):
@@ -193,7 +210,7 @@ def zh_name_candidates(t: str) -> list[Candidate]:
     # PRODUCT: the goods named after a brand / trademark cue in a sentence about counterfeits.
     for m in _PRODUCT_CUE_AT.finditer(t):
         quote = m.group().startswith("”")
-        near = t[max(0, m.start() - (14 if quote else 40)):m.start()]
+        near = t[max(0, m.start() - (14 if quote else 40)):m.start() + quote]
         if not (_PRODUCT_CUE_QUOTE if quote else _PRODUCT_CUE).search(near):
             continue
         pm = _PRODUCT_AT.match(t, m.end())
@@ -236,9 +253,16 @@ _PERSON_CUES = [
                rf"(?P<n>{_NAME})[ \t]*(?=\n|$)"),
 ]
 _NOT_PERSON = {"Amazon Customer", "Dear Sir", "Sir Madam", "United States", "District Court", "Schedule A"}
+# legal-form suffixes of company names across jurisdictions (US, UK, EU, Nordic, Asia), in mixed and
+# upper case; the bare 2-letter Nordic/EU forms (AS, AB, SE, NV, Oy) need two name words before them
 _EN_ORG_SUFFIX = re.compile(
-    r"(?:,?\s(?:Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Inc\.?|Incorporated|Corp\.?|Corporation|L\.?L\.?C\.?|LLP|"
-    r"L\.P\.|Ltd\.?|Limited|GmbH|S\.A\.|PLC|plc|Company|AG|B\.V\.|Pty\.? Ltd\.?))(?![A-Za-z])")
+    r"(?:,?\s(?:Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|CO\.,?\s?LTD\.?|CO\.,?\s?LIMITED|Inc\.?|INC\.?|Incorporated"
+    r"|INCORPORATED|Corp\.?|CORP\.?|Corporation|CORPORATION|L\.?L\.?C\.?|LLP|L\.L\.P\.|PLLC|P\.L\.L\.C\.|LLLP"
+    r"|L\.P\.|Ltd\.?|LTD\.?|Limited|LIMITED|GmbH(?: & Co\. KG)?|GMBH|S\.A\.S\.|S\.A\.|S\.p\.A\.|SpA|S\.r\.l\.|S\.L\."
+    r"|S\.A\. de C\.V\.|SARL|S\.A\.R\.L\.|SAS|PLC|plc|Company|COMPANY|AG|KG|B\.V\.|N\.V\.|BV|NV|N\.A\.|P\.C\.|P\.A\."
+    r"|Pty\.? Ltd\.?|PTY LTD|Pte\.? Ltd\.?|PTE\.? LTD\.?|Sdn\.? Bhd\.?|SDN\.? BHD\.?|K\.K\.|A/S|ApS|AS|ASA|AB|Oy|OY"
+    r"|SE))(?![A-Za-z/])")
+_EN_ORG_SHORT_SUFFIX = {"AS", "AB", "SE", "NV", "Oy", "OY", "BV", "KG", "AG", "SAS", "SpA", "ASA", "A/S", "ApS"}
 _EN_ORG_WORD = re.compile(r"(?:[A-Z][A-Za-z0-9&'.\-]*|\([A-Z]{1,5}\)|&|and|of|de|the)$")
 _EN_ROLE = {"Plaintiff", "Plaintiffs", "Defendant", "Defendants", "The", "From", "To", "By", "Dear", "Re",
             "Counsel", "Seller", "Buyer", "Our", "Your", "Business", "Name", "Operator", "Sold", "Of",
@@ -251,6 +275,11 @@ _EN_SHOP_CUE = [
     re.compile(r"Defendant No\.\s*\d+\s*\(\s*[\"“](?P<n>[^\"”\n]{2,40})[\"”]\s*\)"),
     re.compile(r"Sold by\s*[|:]\s*(?P<n>[^\n|]{2,40}?)\s*$", re.M),
     re.compile(r"\b(?:the|our|my|a)\s+(?:shop|store|storefront)\s+(?P<n>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,4})\s+on\b"),
+    # "Seller: brightpeak_outlet77", "from seller hexa_deals-2024", "store Gripmaster Tools Direct,",
+    # "Store name: Moonridge Official Store": a handle (with _ or -) or 2–5 capitalised words
+    re.compile(r"[Ss](?<![A-Za-z].)(?:tore|eller|hop)(?:front)?(?:[ ]+[Nn]ame)?(?:[ \t]*:[ \t]*|[ ]*\n[ ]*|[ ]+)"
+               r"(?P<n>[A-Za-z0-9]+(?:[_\-][A-Za-z0-9]+)+(?![\w.\-])|[A-Z][A-Za-z0-9'&]*(?:[ ][A-Z][A-Za-z0-9'&]*){1,4}"
+               r"(?![\w.\-]|,? (?:Inc|LLC|Ltd|Co)\b))"),
 ]
 _CAPS_STOP = {"THE", "AND", "OR", "OF", "FOR", "IN", "US", "USA", "LLC", "INC", "NOT", "NO", "DISTRICT", "COURT",
               "UNITED", "STATES", "ORDER", "FREE", "NEW", "TRO", "ASIN", "USB", "FBA", "CT", "PM", "AM", "PDF",
@@ -272,7 +301,7 @@ _EN_BRAND_CUE = re.compile(r"\b(?:[Cc]ounterfeit|[Gg]enuine|[Aa]uthentic|[Ff]ake
 _EN_PRODUCT_CUE = re.compile(
     r"(?:purchased|bought|ordered)\s+(?:one|a|an|two|three|\d+)\s+[\"“](?P<n>[^\"”\n]{3,120})[\"”]"
     r"|product\s+titled\s+[\"“](?P<n2>[^\"”\n]{3,120})[\"”]"
-    r"|(?:^|\n)Title\s*[|:]\s*(?P<n3>[^\n]{3,160})")
+    r"|(?:^|\n)(?:Item |Listing |Product )?[Tt]itle\s*[|:]\s*[\"“]?(?P<n3>[^\n\"”]{3,160})")
 _UNIT_WORDS = {"Lumen", "Lumens", "mAh", "W", "Watt", "Watts", "Pack", "Count", "Piece", "Pieces", "ml", "oz",
                "Inch", "Inches", "ft", "Feet", "Cup", "Gallon", "V", "Volt", "LM", "lm", "Pcs", "PCS"}
 _EN_COURT = re.compile(
@@ -288,6 +317,7 @@ _STATES_MULTI = re.compile(r"^(?:New|North|South|West|Rhode|District)\b")
 
 
 _NON_SPACE = re.compile(r"\S+")
+_EN_PARTNER = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}")
 _LEAD_WORD = re.compile(r"(\S+)\s+")
 
 
@@ -308,10 +338,14 @@ def _en_org_start(t: str, suffix_start: int) -> int | None:
         size *= 4
     start = None
     count = 0
+    partners = False  # "Baxter, Lowe & Finch LLP": capitalised names, a comma list closed by & / and
     for w in reversed(words):
         tok = w.group().rstrip(",")
         if w.group().endswith(",") and w is not words[-1]:
-            break
+            if not (partners and count <= 6 and _EN_PARTNER.fullmatch(tok) and tok not in _EN_ROLE):
+                break
+        elif tok in ("&", "and") and count and start is not None:
+            partners = True
         if not _EN_ORG_WORD.match(tok) or tok.startswith(("\"", "“")):
             lead = w.group()[:1] in ("\"", "“", "(")
             if lead and _EN_ORG_WORD.match(tok[1:].rstrip(",")):
@@ -328,11 +362,58 @@ def _en_org_start(t: str, suffix_start: int) -> int | None:
     # drop leading role words and connectors
     while True:
         m = _LEAD_WORD.match(t[start:suffix_start])
-        if m and (m.group(1) in _EN_ROLE or m.group(1) in ("and", "of", "the", "&")):
+        # a marketplace's own companies keep its name (Amazon Payments, Inc.)
+        if m and ((m.group(1) in _EN_ROLE and m.group(1) not in ("Amazon", "Walmart"))
+                  or m.group(1) in ("and", "of", "the", "&")):
             start += m.end()
             continue
         break
+    # an upper-case line (bank statement, caption) has its verbs and prepositions in capitals too
+    for w in _NON_SPACE.finditer(t, start, suffix_start):
+        if w.group() in _CAPS_CUT:
+            start = w.end() + 1
     return start if start < suffix_start else None
+
+
+_CAPS_CUT = {"TO", "FROM", "BY", "VIA", "AT", "ON", "WITH", "PER", "PAID", "WIRE", "TRANSFER", "PAYMENT"}
+# public bodies: capitalised words ending in one of these heads, with "and"/"of"/"for" inside or
+# "United States"/an acronym in front ("United States Patent and Trademark Office", "WIPO
+# Arbitration and Mediation Center", "United States Postal Service")
+_BODY_HEADS = ("Office", "Center", "Centre", "Service", "Agency", "Administration", "Commission", "Bureau",
+               "Authority", "Board", "Institute", "Organization", "Organisation", "Registry", "Ministry")
+_BODY_LINK = {"and", "of", "for", "on", "&"}
+
+
+def _public_bodies(t: str, find) -> list[Candidate]:
+    out: list[Candidate] = []
+    for q in find(_BODY_HEADS):
+        e = q
+        while e < len(t) and t[e].isalpha():
+            e += 1
+        if t[q:e] not in _BODY_HEADS:
+            continue
+        words = list(_NON_SPACE.finditer(t, max(0, t.rfind("\n", 0, q) + 1, q - 90), q))
+        names = []
+        for w in reversed(words):
+            g = w.group()
+            if g in _BODY_LINK or (g[0].isupper() and g.replace("-", "").isalpha() and g not in _EN_ROLE):
+                names.append(w)
+                if len(names) >= 8:
+                    break
+            else:
+                break
+        while names and names[-1].group() in _BODY_LINK:
+            names.pop()
+        if len(names) < 2:
+            continue
+        first = names[-1].group()
+        inner = {w.group() for w in names[:-1]} & _BODY_LINK
+        us = t.startswith("United States", names[-1].start())
+        if not (inner or us or (first.isupper() and len(first) >= 3)):
+            continue
+        s = names[-1].start()
+        out.append((s, e, "ORG", t[s:e], None, None))
+    return out
 
 
 def _finds(t: str, words) -> list[int]:
@@ -390,8 +471,9 @@ def _person_cue_starts(i: int, t: str, find) -> list[int]:
     return [0] + [m.start() for m in _LINE_CUE.finditer(t)]
 
 
-_ORG_SUFFIX_WORDS = ("Co", "Inc", "LL", "L.", "Ltd", "Limited", "GmbH", "S.A.", "PLC", "plc", "AG", "B.V.",
-                     "Pty")
+_ORG_SUFFIX_WORDS = ("Co", "CO", "Inc", "INC", "LL", "L.", "Ltd", "LTD", "LIMITED", "Limited", "GmbH", "GMBH", "S.",
+                     "Sp", "SARL", "SAS", "PLC", "PLLC", "P.", "plc", "AG", "A/S", "ApS", "AS", "AB", "B.V.", "BV",
+                     "N.", "NV", "KG", "K.K.", "Pty", "PTY", "Pte", "PTE", "Sdn", "SDN", "Oy", "OY", "SE")
 
 
 def _org_suffix_starts(t: str, find) -> list[int]:
@@ -405,7 +487,8 @@ def _org_suffix_starts(t: str, find) -> list[int]:
     return out
 
 
-_SHOP_CUE_WORDS = [None, ("Defendant No.",), ("Sold by",), None]
+_SHOP_NOT_NAME = {"Name", "Number", "Profile", "Page", "Account", "Rating", "Feedback", "Information", "Info"}
+_SHOP_CUE_WORDS = [None, ("Defendant No.",), ("Sold by",), None, None]
 
 
 def _shop_cue_starts(i: int, t: str, tails: list[int], find) -> list[int]:
@@ -413,7 +496,7 @@ def _shop_cue_starts(i: int, t: str, tails: list[int], find) -> list[int]:
     words = _SHOP_CUE_WORDS[i]
     if words is not None:
         return find(words)
-    if i == 0:  # [sS](?:tore|eller|hop)
+    if i in (0, 4):  # [sS](?:tore|eller|hop)
         return [q - 1 for q in tails]
     # "(?:the|our|my|a)\s+(?:shop|store…)": the word before each "shop"/"store"
     out = []
@@ -447,11 +530,12 @@ _PRODUCT_WORDS = ("purchased", "bought", "ordered", "product")
 
 def _product_cue_starts(t: str, find) -> list[int]:
     out = find(_PRODUCT_WORDS)
-    for q in find(("Title",)):
-        if q == 0:
-            out.append(0)
-        elif t[q - 1] == "\n":
-            out.append(q - 1)
+    for q in _finds(t, ("itle",)):
+        if q == 0 or t[q - 1] not in "Tt":
+            continue
+        ls = t.rfind("\n", 0, q - 1) + 1
+        if t[ls:q - 1] in ("", "Item ", "Listing ", "Product "):
+            out.append(ls - 1 if ls else 0)
     return out
 
 
@@ -511,7 +595,8 @@ class _Finder:
 
 
 _CAP_WORDS = sorted({w for ws in _PERSON_CUE_WORDS if ws for w in ws} | set(_ORG_SUFFIX_WORDS) | set(_COURT_WORDS)
-                    | {"I,", "Defendant No.", "Sold by", "Title", "Brand", "Fake", "Mark"}, key=len, reverse=True)
+                    | {"I,", "Defendant No.", "Sold by", "Title", "Brand", "Fake", "Mark"} | set(_BODY_HEADS),
+                    key=len, reverse=True)
 _CAP_WORDS = [w for w in _CAP_WORDS if "A" <= w[0] <= "Z"]
 # the longest word at an offset (alternatives longest first); every other word there is its prefix
 _CAP_WORD_AT = re.compile("|".join(map(re.escape, _CAP_WORDS)))
@@ -543,8 +628,12 @@ def en_name_candidates(t: str) -> list[Candidate]:
         name = t[s:end]
         if len(name) - len(m.group()) < 2:
             continue
+        if m.group().lstrip(", \t\n") in _EN_ORG_SHORT_SUFFIX and (
+                len(t[s:m.start()].split()) < 2 or name.split()[0] in _EN_ROLE):
+            continue
         orgs.append((s, end, name))
         out.append((s, end, "ORG", name, None, None))
+    out += _public_bodies(t, find)
     max_org_end = max((e for s, e, _ in orgs), default=-10)  # (any organisation ending there)
     for m in _DEFINED.finditer(t):
         name = m.group(1).strip()
@@ -580,6 +669,11 @@ def en_name_candidates(t: str) -> list[Candidate]:
     for i, rx in enumerate(_EN_SHOP_CUE):
         for m in matches_at(rx, t, _shop_cue_starts(i, t, shop_tails, find)):
             n = m.group("n").strip()
+            if i == 4 and (n.split()[0] in _EN_ROLE or (n.split()[0].isupper() and len(n.split()[0]) <= 3)
+                           or n.split()[0] in _SHOP_NOT_NAME or n.split()[0] in _ROLE_WORDS
+                           or n.split()[-1] in _ROLE_WORDS
+                           or any(o[0] <= m.start("n") < o[1] for o in orgs)):
+                continue
             if n and not n.startswith(("http", "www")):
                 s = m.start("n") + (len(m.group("n")) - len(m.group("n").lstrip()))
                 out.append((s, s + len(n), "SHOP", n, None, None))
@@ -602,9 +696,10 @@ def en_name_candidates(t: str) -> list[Candidate]:
     for m in matches_at(_EN_COURT, t, find(_COURT_WORDS)):
         out.append((m.start(), m.end(), "COURT", m.group(), None, None))
     products: list[Candidate] = []
+    brand_words = {c[3].lower() for c in out if c[2] == "BRAND"}
     for m in matches_at(_EN_PRODUCT_CUE, t, _product_cue_starts(t, find)):
         g = "n" if m.group("n") else ("n2" if m.group("n2") else "n3")
-        p = _product_head(t, m.start(g), m.end(g))
+        p = _product_head(t, m.start(g), m.end(g), brand_words, out)
         if p:
             products.append(p)
     heads = {p[3] for p in products}
@@ -624,15 +719,21 @@ def en_name_candidates(t: str) -> list[Candidate]:
     return out
 
 
-def _product_head(t: str, s: int, e: int) -> Candidate | None:
-    """The goods noun phrase of a listing title: brand words, figures and units dropped."""
+def _product_head(t: str, s: int, e: int, brand_words=frozenset(), out=None) -> Candidate | None:
+    """The goods noun phrase of a listing title: brand words (a brand of the document in another case,
+    "Kestrel" for KESTREL, is a BRAND there), figures, sizes and units dropped."""
     tokens = list(re.finditer(r"[^\s,;:()|]+|[,;:()|]", t[s:e]))
     i = 0
     while i < len(tokens):
         tok = tokens[i].group()
         core = tok.split("-")[0]
-        if (core.isupper() and len(core) >= 2) or re.fullmatch(r"[\d.,]+[A-Za-z]*", tok) or (
+        if (core.isupper() and len(core) >= 2) or re.fullmatch(r"[\d.,]+[A-Za-z]*", tok) or tok[:1].isdigit() or (
                 tok in _UNIT_WORDS and i > 0 and re.match(r"\d", tokens[i - 1].group())):
+            i += 1
+            continue
+        if tok.lower() in brand_words:
+            if out is not None and not tok.isupper():
+                out.append((s + tokens[i].start(), s + tokens[i].end(), "BRAND", tok, None, None))
             i += 1
             continue
         break

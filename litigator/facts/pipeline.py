@@ -219,7 +219,7 @@ def _token_spans(doc: Doc, facts: list[tuple]) -> list:
 
 def _dictionary_patterns(nlp: Language) -> list[dict]:
     patterns = []
-    for label, name in (("PLATFORM", "platforms"), ("COURT", "courts"), ("BRAND", "brands")):
+    for label, name in (("PLATFORM", "platforms"), ("COURT", "courts"), ("BRAND", "brands"), ("ORG", "orgs")):
         for entry in load(name):
             forms = {entry}
             if entry.isascii() and label == "PLATFORM":

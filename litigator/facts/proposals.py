@@ -40,7 +40,7 @@ PROPOSAL_KEYS = tuple(KEY_FIELDS)
 _PAYMENT = {"支付宝", "微信支付", "微信", "QQ", "云闪付", "Alipay", "WeChat", "WeChat Pay", "PayPal", "Venmo",
             "Stripe", "Payoneer", "WorldFirst"}
 _DEFENDANT_BEFORE = re.compile(
-    r"(?:被告|经营主体(?:变更)?为(?:个体工商户)?|经营者(?:姓名)?|实名认证人为?|认证姓名|卖家|店主|对方当事人|"
+    r"(?:被告|经营主体(?:变更)?为(?:个体工商户)?|经营者(?:姓名|名称)?(?:为|是)?|实名认证人为?|认证姓名|卖家|店主|对方当事人|"
     r"被申请人|Business Name|Seller|Defendant|Operator|Sold by)[\s:：|“\"]*$")
 _DEFENDANT_AFTER = re.compile(r"^[\s,，]*(?:[（(]被告|\n\s*Operator of|（经营者)")
 _PLAINTIFF_BEFORE = re.compile(r"(?:原告|申请人|出具单位|提交人|委托人|发布方)[\s:：]*$")
@@ -185,12 +185,21 @@ def proposals_from_facts(facts: list[Fact], texts: dict[str, str], case_data: An
             field = "defendants[0].credit_code"
         current = _get_path(case_data, field) if case_data is not None else None
         current_s = None if current is None else str(current)
-        conflict = current_s is not None and _norm(current_s) != _norm(value)
+        # a value `litigator init` wrote to be replaced (scaffold.PLACEHOLDERS): filling it is no conflict
+        conflict = current_s is not None and _norm(current_s) != _norm(value) \
+            and not _is_placeholder(field, current_s)
         out.append(Proposal(key=key, field=field, value=value,
                             currency=f.currency if key == "purchase_amount" else None,
                             file=f.file, start=f.start, end=f.end, line=f.line, text=f.text,
                             current=current_s, conflict=conflict, alternatives=alts))
     return out
+
+
+def _is_placeholder(field: str, value: str) -> bool:
+    from litigator.scaffold import PLACEHOLDERS
+
+    leaf = re.sub(r"\[\d+\]", "", field.rsplit(".", 1)[-1])
+    return value.strip() in PLACEHOLDERS.get(leaf, ())
 
 
 def _norm(value: str) -> str:
@@ -559,6 +568,44 @@ def _check_accepted(case_yaml: Path, old_text: str, new_text: str, applied: dict
                         more=len(introduced) - 1)
 
 
+def _evidence_key(path: str) -> str:
+    """A recorded or walked evidence path as its part under ``evidence/`` (the case folder may have been
+    given as another path, or moved)."""
+    parts = Path(path).parts
+    i = max((k for k, part in enumerate(parts) if part == "evidence"), default=-1)
+    return "/".join(parts[i + 1:]) if i >= 0 else Path(path).name
+
+
+def _refuse_stale(case_dir: Path) -> None:
+    """facts.yaml records each evidence file's sha256: refuse to apply it when a file has changed, gone
+    or been added since, naming the file and the command that writes it afresh."""
+    import hashlib
+
+    from litigator.casefile import read_yaml
+    from litigator.facts.extract import iter_supported_files
+
+    raw = _plain(read_yaml(case_dir / FACTS_YAML)) or {}
+    recorded = {_evidence_key(f["path"]): f.get("sha256") for f in raw.get("files") or [] if f.get("path")}
+    current = {}
+    if (case_dir / "evidence").is_dir():
+        for given, path in iter_supported_files([case_dir / "evidence"]):
+            current[_evidence_key(given)] = hashlib.sha256(path.read_bytes()).hexdigest()
+    problem = None
+    for name in sorted(set(recorded) | set(current)):
+        if name not in current:
+            problem = f"evidence/{name} is gone"
+        elif name not in recorded and recorded:  # (a hand-written facts.yaml may list no files)
+            problem = f"evidence/{name} is new"
+        elif recorded.get(name) and recorded[name] != current[name]:
+            problem = f"evidence/{name} has changed"
+        if problem:
+            break
+    if problem:
+        raise CaseFileError(f"facts.yaml is stale: {problem} since it was written; "
+                            f"run `litigator facts {case_dir} --propose --force` and review it again",
+                            case_dir / FACTS_YAML)
+
+
 def accept(case_dir: str | Path, keys: list[str] | None = None) -> AcceptResult:
     """Apply proposals to case.yaml (comments kept), after a numbered backup of it.
 
@@ -577,6 +624,7 @@ def accept(case_dir: str | Path, keys: list[str] | None = None) -> AcceptResult:
             raise CaseFileError(f"unknown key {unknown[0]!r} (one of {', '.join(PROPOSAL_KEYS)})", case_dir)
     if (case_dir / FACTS_YAML).is_file():
         items = _read_facts_yaml(case_dir)
+        _refuse_stale(case_dir)
     else:
         items = [dict(p.model_dump(), accept=not p.conflict) for p in propose(case_dir).proposals]
     old_bytes = case_yaml.read_bytes()

@@ -153,6 +153,10 @@ def money_candidates(t: str, default_currency: str = "CNY") -> list[Candidate]:
         num = m["num"]
         if num[0] not in CN_DIGITS and num[0] not in "十拾":
             continue
+        # one numeral + 元 inside a word is no amount: 三元里, 一元化, 二元论
+        if len(num) == 1 and not m["frac"] and m.end() < len(t) and "\u4e00" <= t[m.end()] <= "\u9fff" \
+                and t[m.end()] not in "钱的每左多一及和或至到":
+            continue
         try:
             value = Decimal(parse_chinese_integer(num))
         except ValueError:
@@ -358,7 +362,9 @@ def date_candidates(t: str) -> list[Candidate]:
 # -- case and notary numbers ---------------------------------------------------------------------
 
 _CASE_ZH = re.compile(
-    r"[(\[〔]\s*(?P<y>(?:19|20)\d{2})\s*[)\]〕]\s*(?P<mid>[\u4e00-\u9fff][\u4e00-\u9fff\dA-Za-z ]{0,20}?)"
+    r"[(\[〔]\s*(?P<y>(?:19|20)\d{2})\s*[)\]〕]\s*"
+    # a division mark may nest in brackets: (2015)沪0115民三(知)初字第123号, (2014)浦民三(知)初字第45号
+    r"(?P<mid>[\u4e00-\u9fff](?:[\u4e00-\u9fff\dA-Za-z ]|\([\u4e00-\u9fff]{1,2}\)){0,20}?)"
     r"\s*(?P<no>第?\s*\d{1,7}\s*号(?:之[一二三四五六七八九十]+)?)")
 _CASE_EN_KIND = r"-(?:cv|cr|mc|md|bk|ap|mj|po|civ|CV|CR|MC)-"
 _CASE_EN_HINT = re.compile(_CASE_EN_KIND)
@@ -465,14 +471,34 @@ def phone_candidates(t: str) -> list[Candidate]:
 # -- order numbers, URLs, trademark registrations ----------------------------------------------
 
 _ORDER = re.compile(
-    r"(?:订单号码?|订单编号|交易单号|订单|O(?<![A-Za-z].)rder(?:\s+(?:No\.?|Number|ID|#))?"
-    r"|o(?<![A-Za-z].)rder(?:\s+(?:No\.?|Number|ID|#))?|PO\s?#)"
+    r"(?:订单号码?|订单编号|交易单号|订单|O(?<![A-Za-z].)rder(?:\s+(?:No\.?|Number|ID|#|no\.?|number|id))?"
+    r"|o(?<![A-Za-z].)rder(?:\s+(?:No\.?|Number|ID|#|no\.?|number|id))?|PO\s?#)"
     r"(?:分别)?(?:为|是)?[\s:#.]*(?P<v>#?[A-Za-z0-9][A-Za-z0-9\-]{4,40})")
 _ORDER_MORE = re.compile(r"\s*(?:、|,|和|及|and)\s*(?:订单号)?#?(?P<v>[A-Za-z0-9][A-Za-z0-9\-]{4,40})")
 
 
-def order_candidates(t: str) -> list[Candidate]:
+# marketplace order numbers recognised by shape alone: Amazon 3-7-7 and eBay 2-5-5 digits (the
+# hyphen is the literal the scan looks for; the figures before it are checked by hand)
+_ORDER_SHAPE = re.compile(r"-(?=\d{7}-\d{7}(?![0-9A-Za-z\-])|\d{5}-\d{5}(?![0-9A-Za-z\-]))")
+
+
+def _shaped_orders(t: str) -> list[Candidate]:
     out: list[Candidate] = []
+    for m in _ORDER_SHAPE.finditer(t):
+        q = m.start()
+        head = 3 if t[q + 8:q + 9] == "-" else 2
+        s = q - head
+        if s < 0 or not t[s:q].isdigit() or not t[s:q].isascii():
+            continue
+        if s > 0 and (t[s - 1].isascii() and (t[s - 1].isalnum() or t[s - 1] == "-")):
+            continue
+        e = q + (16 if head == 3 else 12)
+        out.append((s, e, "ORDER_NUMBER", t[s:e], None, None))
+    return out
+
+
+def order_candidates(t: str) -> list[Candidate]:
+    out: list[Candidate] = _shaped_orders(t) if "-" in t else []
     for m in _ORDER.finditer(t):
         pos = m.start("v")
         v = m["v"]
