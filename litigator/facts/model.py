@@ -77,6 +77,7 @@ class Proposal(BaseModel):
     field: str = Field(description="the case.yaml path it fills, e.g. defendants[0].name")
     value: str
     currency: str | None = None
+    exhibit: str | None = Field(default=None, description="expenses: the voucher file, e.g. evidence/07-invoice.pdf")
     file: str
     start: int
     end: int
@@ -126,6 +127,7 @@ class ReviewedProposal(BaseModel):
     field: str | None = Field(default=None, description="the case.yaml path; the key's own field when absent")
     value: Text
     currency: Text | None = None
+    exhibit: Text | None = None
     source: Text | None = None
     start: int | None = None
     end: int | None = None

@@ -205,15 +205,21 @@ def _token_spans(doc: Doc, facts: list[tuple]) -> list:
     ts_all = (starts.searchsorted([f[0] for f in facts], "right") - 1).tolist()
     te_all = starts.searchsorted([f[1] for f in facts], "left").tolist()
     spans = []
+    append = spans.append
     add = doc.vocab.strings.add
-    labels: dict[str, int] = {}  # label hashes of this document's facts (a few types)
+    # hashes of this document's labels (a few types) and values (a name is often mentioned again)
+    hashes: dict[str, int] = {}
+    get = hashes.get
     for (s, e, label, value, _cur, _valid), ts, te in zip(facts, ts_all, te_all):
         if not 0 <= s < e <= text_len or ts < 0 or te <= ts or te > n:
             continue
-        lab = labels.get(label)
+        lab = get(label)
         if lab is None:
-            lab = labels[label] = add(label)
-        spans.append(Span(doc, ts, te, label=lab, kb_id=add(value)))
+            lab = hashes[label] = add(label)
+        kb = get(value)
+        if kb is None:
+            kb = hashes[value] = add(value)
+        append(Span(doc, ts, te, label=lab, kb_id=kb))
     return spans
 
 

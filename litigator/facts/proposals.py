@@ -24,9 +24,16 @@ from litigator.facts.model import AcceptResult, Fact, FactsFile, Proposal, Propo
 
 FACTS_YAML = "facts.yaml"
 KEY_FIELDS = {
+    "plaintiff_name": "plaintiffs[0].name",
+    "plaintiff_id_number": "plaintiffs[0].id_number",
+    "plaintiff_address": "plaintiffs[0].address",
+    "plaintiff_phone": "plaintiffs[0].phone",
     "defendant_name": "defendants[0].name",
     "defendant_id_number": "defendants[0].id_number",
+    "defendant_address": "defendants[0].address",
+    "defendant_phone": "defendants[0].phone",
     "shop_name": "defendants[0].shops[0].name",
+    "seller_id": "defendants[0].shops[0].seller_id",
     "platform": "defendants[0].shops[0].platform",
     "purchase_date": "test_purchases[0].date",
     "order_number": "test_purchases[0].order_number",
@@ -36,6 +43,11 @@ KEY_FIELDS = {
     "court": "court",
 }
 PROPOSAL_KEYS = tuple(KEY_FIELDS)
+# Expenses: one key per voucher, ``expense_<kind>`` (``expense_<kind>_2`` … for a second voucher of a kind),
+# filling ``expenses[kind=<kind>].amount`` (the first entry of that kind; ``[kind=<kind>#2]`` the second) and
+# its ``exhibit`` (the voucher file, a path under evidence/).
+EXPENSE_KINDS = ("notarization", "test_purchase", "appraisal", "investigation", "travel", "attorney_fee", "other")
+_EXPENSE_KEY = re.compile(rf"expense_({'|'.join(EXPENSE_KINDS)})(?:_([2-9]|[1-9]\d+))?")
 # Payment and messaging services are platforms of the deal, not the marketplace of the shop.
 _PAYMENT = {"支付宝", "微信支付", "微信", "QQ", "云闪付", "Alipay", "WeChat", "WeChat Pay", "PayPal", "Venmo",
             "Stripe", "Payoneer", "WorldFirst"}
@@ -70,9 +82,26 @@ def _same_line(text: str, a: int, b: int) -> bool:
     return "\n" not in text[lo:hi]
 
 
-def _choose(facts: list[Fact], texts: dict[str, str]) -> dict[str, tuple[Fact, str, list[str]]]:
-    """key -> (fact, value to write, alternatives)."""
-    chosen: dict[str, tuple[Fact, str, list[str]]] = {}
+_PLAINTIFF_CUE = re.compile(r"(?:原告|(?<!被)申请人|委托人|起诉人|提交人|权利人|商标注册人|Plaintiff|PLAINTIFF"
+                            r"|Applicant|Complainant)[\s:：|“\"]*$")
+
+
+def _reading_order(facts: list[Fact]):
+    """Facts come in file order, then offset order: a sort key by value (file's rank, offset), so that no
+    cache outlives the call or is keyed by an object's id (fork-safe; issue 17)."""
+    files: dict[str, int] = {}
+    for f in facts:
+        files.setdefault(f.file, len(files))
+    return lambda f: (files.get(f.file, len(files)), f.start, f.end)
+
+
+def _choose(facts: list[Fact], texts: dict[str, str]) -> dict[str, tuple[Any, str, list[str]]]:
+    """key -> (fact or Found, value to write, alternatives)."""
+    from litigator.facts import particulars as part
+    from litigator.facts.text import LineIndex
+
+    order = _reading_order(facts)
+    chosen: dict[str, tuple[Any, str, list[str]]] = {}
     by_type: dict[str, list[Fact]] = {}
     for f in facts:
         by_type.setdefault(f.type, []).append(f)
@@ -80,32 +109,44 @@ def _choose(facts: list[Fact], texts: dict[str, str]) -> dict[str, tuple[Fact, s
     def alternatives(kind: str, value: str) -> list[str]:
         return sorted({f.value for f in by_type.get(kind, []) if f.value != value})
 
-    # defendant: the person or organisation with the most defendant cues
+    # defendant: the person or organisation with the most defendant cues; plaintiff likewise
     score: Counter[str] = Counter()
     first: dict[str, Fact] = {}
+    p_score: Counter[str] = Counter()
+    p_first: dict[str, Fact] = {}
     for f in by_type.get("PERSON", []) + by_type.get("ORG", []):
         text = texts[f.file]
         before = text[max(0, f.start - 16):f.start]
         after = text[f.end:f.end + 20]
         if _PLAINTIFF_BEFORE.search(before):
+            if _PLAINTIFF_CUE.search(before):
+                p_score[f.value] += 1
+                if f.value not in p_first or order(f) < order(p_first[f.value]):
+                    p_first[f.value] = f
             continue
         if _DEFENDANT_BEFORE.search(before) or _DEFENDANT_AFTER.search(after):
             score[f.value] += 1
-            if f.value not in first or (f.file, f.start) < (first[f.value].file, first[f.value].start):
+            if f.value not in first or order(f) < order(first[f.value]):
                 first[f.value] = f
+    defendant = plaintiff = None
     if score:
-        best = max(score, key=lambda v: (score[v], -_order(first[v], facts)))
-        fd = first[best]
-        chosen["defendant_name"] = (fd, fd.value, sorted(v for v in score if v != best))
-        # the defendant's identifier: the first ID / credit code soon after a mention of the name
-        for f in sorted(by_type.get("ID_NUMBER", []) + by_type.get("CREDIT_CODE", []), key=lambda x: _order(x, facts)):
-            text = texts[f.file]
-            mentions = [m.end() for m in re.finditer(re.escape(best), text[:f.start])]
-            if mentions and f.start - mentions[-1] <= 160 and not any(
-                    o.file == f.file and mentions[-1] <= o.start < f.start and o.value != best
-                    and o.type in ("PERSON", "ORG") and o.value not in best for o in facts):
-                chosen["defendant_id_number"] = (f, f.value, [])
-                break
+        defendant = max(score, key=lambda v: (score[v], [-x for x in order(first[v])]))
+        fd = first[defendant]
+        chosen["defendant_name"] = (fd, fd.value, sorted(v for v in score if v != defendant))
+    for v in list(p_score):
+        if v == defendant or (defendant and (v in defendant or defendant in v)):
+            del p_score[v]
+    if p_score:
+        plaintiff = max(p_score, key=lambda v: (p_score[v], [-x for x in order(p_first[v])]))
+        fp = p_first[plaintiff]
+        chosen["plaintiff_name"] = (fp, fp.value, sorted(v for v in p_score if v != plaintiff))
+    lines = {file: LineIndex(text) for file, text in texts.items()}
+    for role, name, other in (("defendant", defendant, plaintiff), ("plaintiff", plaintiff, defendant)):
+        if not name:
+            continue
+        got = part.particulars(name, [other] if other else [], facts, texts, lines)
+        for what, found in got.items():
+            chosen[f"{role}_{what}"] = (found, found.value, [])
 
     def most_mentioned(kind: str, exclude: set[str] | None = None, group=lambda v: v) -> None:
         if exclude is None:
@@ -114,7 +155,8 @@ def _choose(facts: list[Fact], texts: dict[str, str]) -> dict[str, tuple[Fact, s
         if not items:
             return None
         groups = Counter(group(f.value) for f in items)
-        top = max(groups, key=lambda g: (groups[g], -min(_order(f, facts) for f in items if group(f.value) == g)))
+        top = max(groups, key=lambda g: (groups[g], [-x for x in min(order(f) for f in items
+                                                                       if group(f.value) == g)]))
         forms = Counter(f.value for f in items if group(f.value) == top)
         value = max(forms, key=lambda v: (forms[v], -len(v)))
         f = next(f for f in items if f.value == value)
@@ -123,6 +165,12 @@ def _choose(facts: list[Fact], texts: dict[str, str]) -> dict[str, tuple[Fact, s
     shop = most_mentioned("SHOP")
     if shop:
         chosen["shop_name"] = (shop, shop.value, alternatives("SHOP", shop.value))
+    ids = part.seller_ids(texts, lines)
+    if ids:
+        counts = Counter(x.value for x in ids)
+        best_id = max(counts, key=lambda v: (counts[v], -min(i for i, x in enumerate(ids) if x.value == v)))
+        found = next(x for x in ids if x.value == best_id)
+        chosen["seller_id"] = (found, best_id, sorted(v for v in counts if v != best_id))
     platform = most_mentioned("PLATFORM", _PAYMENT,
                               lambda v: re.sub(r"(?:\.com|网|商城)$", "", v).casefold())
     if platform:
@@ -130,69 +178,101 @@ def _choose(facts: list[Fact], texts: dict[str, str]) -> dict[str, tuple[Fact, s
 
     orders = by_type.get("ORDER_NUMBER", [])
     if orders:
-        order = min(orders, key=lambda f: _order(f, facts))
-        chosen["order_number"] = (order, order.value, alternatives("ORDER_NUMBER", order.value))
-        text = texts[order.file]
-        same_file = [f for f in facts if f.file == order.file]
+        order_fact = min(orders, key=order)
+        chosen["order_number"] = (order_fact, order_fact.value, alternatives("ORDER_NUMBER", order_fact.value))
+        text = texts[order_fact.file]
+        same_file = [f for f in facts if f.file == order_fact.file]
         dates = [f for f in same_file if f.type == "DATE" and len(f.value) == 10 and (
-            _same_line(text, f.start, order.start) or 0 <= order.start - f.start <= 400)]
+            _same_line(text, f.start, order_fact.start) or 0 <= order_fact.start - f.start <= 400)]
         if dates:
-            d = min(dates, key=lambda f: (not _same_line(text, f.start, order.start), abs(f.start - order.start)))
+            d = min(dates, key=lambda f: (not _same_line(text, f.start, order_fact.start),
+                                          abs(f.start - order_fact.start)))
             chosen["purchase_date"] = (d, d.value, [])
-        amounts = [f for f in same_file if f.type == "MONEY" and _same_line(text, f.start, order.start)]
+        amounts = [f for f in same_file if f.type == "MONEY" and _same_line(text, f.start, order_fact.start)]
         cued = [f for f in amounts if _AMOUNT_CUE.search(text[max(0, f.start - 14):f.start])]
         if cued:
-            a = min(cued, key=lambda f: abs(f.start - order.start))
+            a = min(cued, key=lambda f: abs(f.start - order_fact.start))
             chosen["purchase_amount"] = (a, a.value, [])
     notaries = by_type.get("NOTARY_NUMBER", [])
     if notaries:
-        n = min(notaries, key=lambda f: _order(f, facts))
+        n = min(notaries, key=order)
         chosen["notary_number"] = (n, n.value, [])
     brands = by_type.get("BRAND", [])
     if brands:
-        b = min(brands, key=lambda f: _order(f, facts))
+        b = min(brands, key=order)
         chosen["brand"] = (b, b.value, alternatives("BRAND", b.value))
     courts = by_type.get("COURT", [])
     if courts:
-        c = min(courts, key=lambda f: _order(f, facts))
+        c = min(courts, key=order)
         chosen["court"] = (c, c.value, alternatives("COURT", c.value))
+    _choose_expenses(chosen, part.expenses(facts, texts))
     return chosen
 
 
-_ORDER_CACHE: dict[int, dict[int, int]] = {}
+def _choose_expenses(chosen: dict[str, tuple[Any, str, list[str]]], found: list[Any]) -> None:
+    """One proposal per voucher: ``expense_<kind>`` (``_2`` … for more vouchers of a kind). Without a voucher
+    naming the cost of the test purchase, it is the purchase amount (its voucher the record of the purchase)."""
+    from litigator.facts.particulars import Found
 
-
-def _order(f: Fact, facts: list[Fact]) -> int:
-    """Reading order: facts come in file order, then offset order."""
-    index = _ORDER_CACHE.get(id(facts))
-    if index is None or len(index) != len(facts):
-        index = _ORDER_CACHE[id(facts)] = {id(x): i for i, x in enumerate(facts)}
-    return index[id(f)]
+    if "purchase_amount" in chosen and not any(x.kind == "test_purchase" for x in found):
+        a = chosen["purchase_amount"][0]
+        found.insert(0, Found("EXPENSE", a.value, a.text, a.file, a.start, a.end, a.line, a.currency,
+                              "test_purchase"))
+    seen: dict[str, list[str]] = {}
+    for x in found:
+        amounts = seen.setdefault(x.kind, [])
+        if x.value in amounts:  # the same amount named again (a summary table, a second copy)
+            continue
+        amounts.append(x.value)
+        key = f"expense_{x.kind}" + (f"_{len(amounts)}" if len(amounts) > 1 else "")
+        chosen[key] = (x, x.value, [])
 
 
 def proposals_from_facts(facts: list[Fact], texts: dict[str, str], case_data: Any = None,
                          case_dir: str = "") -> list[Proposal]:
     """Proposals from already extracted facts (``texts``: decoded text per file)."""
     chosen = _choose(facts, texts)
-    _ORDER_CACHE.clear()
     out = []
-    for key in PROPOSAL_KEYS:
-        if key not in chosen:
-            continue
+    keys = [k for k in PROPOSAL_KEYS if k in chosen] + sorted(k for k in chosen if k not in KEY_FIELDS)
+    for key in keys:
         f, value, alts = chosen[key]
-        field = KEY_FIELDS[key]
-        if key == "defendant_id_number" and f.type == "CREDIT_CODE":
-            field = "defendants[0].credit_code"
+        field = key_field(key)
+        if key.endswith("_id_number") and f.type == "CREDIT_CODE":
+            field = field.replace(".id_number", ".credit_code")
         current = _get_path(case_data, field) if case_data is not None else None
         current_s = None if current is None else str(current)
         # a value `litigator init` wrote to be replaced (scaffold.PLACEHOLDERS): filling it is no conflict
-        conflict = current_s is not None and _norm(current_s) != _norm(value) \
+        conflict = current_s is not None and _norm(current_s, key) != _norm(value, key) \
             and not _is_placeholder(field, current_s)
+        expense = key.startswith("expense_")
         out.append(Proposal(key=key, field=field, value=value,
-                            currency=f.currency if key == "purchase_amount" else None,
+                            currency=f.currency if key == "purchase_amount" or expense else None,
+                            exhibit=_exhibit_path(f.file, case_dir) if expense else None,
                             file=f.file, start=f.start, end=f.end, line=f.line, text=f.text,
                             current=current_s, conflict=conflict, alternatives=alts))
     return out
+
+
+def key_field(key: str) -> str:
+    """The case.yaml field a proposal key fills (``KeyError`` for an unknown key)."""
+    if key in KEY_FIELDS:
+        return KEY_FIELDS[key]
+    m = _EXPENSE_KEY.fullmatch(key)
+    if not m:
+        raise KeyError(key)
+    return f"expenses[kind={m.group(1)}{'#' + m.group(2) if m.group(2) else ''}].amount"
+
+
+def is_key(key: str) -> bool:
+    return key in KEY_FIELDS or _EXPENSE_KEY.fullmatch(key) is not None
+
+
+_KEYS_SHOWN = f"{', '.join(PROPOSAL_KEYS)}, expense_<kind>"
+
+
+def _exhibit_path(file: str, case_dir: str = "") -> str:
+    """A voucher as case.yaml names exhibits: ``evidence/…``."""
+    return f"evidence/{_evidence_key(file)}"
 
 
 def _is_placeholder(field: str, value: str) -> bool:
@@ -202,7 +282,9 @@ def _is_placeholder(field: str, value: str) -> bool:
     return value.strip() in PLACEHOLDERS.get(leaf, ())
 
 
-def _norm(value: str) -> str:
+def _norm(value: str, key: str = "") -> str:
+    if key.endswith("_phone"):  # 0571-8800 1234 is 057188001234
+        return re.sub(r"\D", "", str(value))
     v = re.sub(r"\s+", "", str(value)).translate(str.maketrans("（）〔〕［］", "()()()")).upper()
     try:
         return str(Decimal(v.replace(",", "")).quantize(Decimal("0.01")))
@@ -234,7 +316,18 @@ def _load_yaml(path: Path):
         raise CaseFileError(f"invalid value: {exc}", path) from None
 
 
-_PATH_PART = re.compile(r"([A-Za-z_]+)(?:\[(\d+)\])?")
+# ``name``, ``name[2]``, or ``name[kind=attorney_fee]`` / ``name[kind=attorney_fee#2]`` (the first / second
+# entry of the list whose ``kind`` is that)
+_PATH_PART = re.compile(r"([A-Za-z_]+)(?:\[(?:(\d+)|kind=([a-z_]+)(?:#(\d+))?)\])?")
+
+
+def _select(seq: Any, kind: str, nth: str | None) -> int | None:
+    """Index of the ``nth`` (1-based, default 1) entry of ``seq`` whose ``kind`` is ``kind``."""
+    if not isinstance(seq, list):
+        return None
+    hits = [i for i, x in enumerate(seq) if isinstance(x, dict) and x.get("kind") == kind]
+    n = int(nth or 1)
+    return hits[n - 1] if len(hits) >= n else None
 
 
 def _get_path(data: Any, field: str) -> Any:
@@ -244,12 +337,39 @@ def _get_path(data: Any, field: str) -> Any:
         if not isinstance(node, dict) or m.group(1) not in node:
             return None
         node = node[m.group(1)]
-        if m.group(2) is not None:
+        if m.group(3) is not None:
+            i = _select(node, m.group(3), m.group(4))
+            if i is None:
+                return None
+            node = node[i]
+        elif m.group(2) is not None:
             i = int(m.group(2))
             if not isinstance(node, list) or len(node) <= i:
                 return None
             node = node[i]
     return node
+
+
+def _concrete(data: Any, field: str) -> str:
+    """``expenses[kind=travel].amount`` as the index it has in ``data`` (``expenses[2].amount``)."""
+    def index(m: re.Match) -> str:
+        if m.group(3) is None:
+            return m.group(0)
+        seq = data.get(m.group(1)) if isinstance(data, dict) else None
+        i = _select(seq, m.group(3), m.group(4))
+        return f"{m.group(1)}[{i if i is not None else 0}]"
+
+    return ".".join(index(_PATH_PART.fullmatch(part)) for part in field.split("."))
+
+
+def _drop_placeholder_sibling(data: Any, field: str) -> None:
+    """A credit code set on a party whose id_number is still `init`'s placeholder (or the other way round)
+    replaces it: a party has one identifier."""
+    for mine, other in (("credit_code", "id_number"), ("id_number", "credit_code")):
+        if field.endswith("." + mine):
+            party = _get_path(data, field.rsplit(".", 1)[0])
+            if isinstance(party, dict) and other in party and _is_placeholder(other, str(party[other])):
+                del party[other]
 
 
 def _put(node: Any, key: str, value: Any) -> None:
@@ -258,8 +378,18 @@ def _put(node: Any, key: str, value: Any) -> None:
     previous = list(node)[-1] if is_new and len(node) else None
     node[key] = value
     ca = getattr(node, "ca", None)
-    if is_new and previous is not None and ca is not None and previous in ca.items:
+    if is_new and previous is not None and ca is not None and any(ca.items.get(previous) or ()):
         ca.items[key] = ca.items.pop(previous)
+    elif is_new and previous is not None and ca is not None:
+        # the blank line after a nested list/mapping sits at its end (``ca.end``): keep it after the new key
+        last = node[previous]
+        while hasattr(last, "ca") and not last.ca.end and len(last):
+            last = last[list(last)[-1]] if isinstance(last, dict) else last[-1]
+        end = getattr(getattr(last, "ca", None), "end", None)
+        if end and len(end) == 1 and end[0].value.strip() == "":
+            token = end.pop()
+            token.value = "\n" + token.value  # after a scalar, the token holds the line's own newline too
+            ca.items[key] = [None, None, token, None]
 
 
 def _set_path(data: Any, field: str, value: Any, path: Path | None = None) -> None:
@@ -288,6 +418,17 @@ def _set_path(data: Any, field: str, value: Any, path: Path | None = None) -> No
         key, index = m.group(1), m.group(2)
         last = n == len(parts) - 1
         shown = f"{shown}.{key}" if shown else key
+        if m.group(3) is not None:  # [kind=K]: that entry, or a new one of that kind at the end
+            seq = container(node, key, list, shown)
+            i = _select(seq, m.group(3), m.group(4))
+            if i is None:
+                if not len(seq) and hasattr(seq, "fa"):
+                    seq.fa.set_block_style()  # `expenses: []` becomes a block list
+                item = CommentedMap()
+                item["kind"] = m.group(3)
+                seq.append(item)
+                i = len(seq) - 1
+            index = str(i)
         if index is None:
             if last:
                 _put(node, key, value)
@@ -333,6 +474,8 @@ def _proposal_yaml(p: Proposals) -> str:
         item["value"] = pr.value
         if pr.currency:
             item["currency"] = pr.currency
+        if pr.exhibit:
+            item["exhibit"] = pr.exhibit
         item["source"] = f"{pr.file}:{pr.line}"
         item["start"] = pr.start
         item["end"] = pr.end
@@ -383,13 +526,15 @@ def write_proposals(case_dir: str | Path, force: bool = False) -> WrittenProposa
     return WrittenProposals(target, proposals)
 
 
-_FACTS_KEYS = "field, value, source, start, end, text, current, conflict, alternatives, accept, ignore"
+_FACTS_KEYS = ("field, value, currency, exhibit, source, start, end, text, current, conflict, alternatives, accept, "
+               "ignore")
 
 
 def _fields_of(key: str) -> tuple[str, ...]:
-    if key == "defendant_id_number":
-        return KEY_FIELDS[key], "defendants[0].credit_code"
-    return (KEY_FIELDS[key],)
+    field = key_field(key)
+    if key.endswith("_id_number"):
+        return field, field.replace(".id_number", ".credit_code")
+    return (field,)
 
 
 def _plain(node: Any) -> Any:
@@ -450,9 +595,8 @@ def _read_facts_yaml(case_dir: Path) -> list[dict]:
         raise _facts_error(path, raw, loc, what, more=len(errors) - 1) from None
     out = []
     for key, item in (facts_file.proposals or {}).items():
-        if key not in KEY_FIELDS:
-            raise _facts_error(path, raw, ("proposals", key),
-                               f"unknown proposal key {key!r} (one of {', '.join(PROPOSAL_KEYS)})")
+        if not is_key(key):
+            raise _facts_error(path, raw, ("proposals", key), f"unknown proposal key {key!r} (one of {_KEYS_SHOWN})")
         if item.field is not None and item.field not in _fields_of(key):
             raise _facts_error(path, raw, ("proposals", key, "field"),
                                f"{key} fills {' or '.join(_fields_of(key))}, not {item.field!r}")
@@ -471,6 +615,8 @@ def _read_facts_yaml(case_dir: Path) -> list[dict]:
 def _yaml_value(key: str, value: str, text: str | None = None) -> Any:
     if key == "notary_number" and text:
         return re.sub(r"\s+", "", text)  # as printed on the notarial certificate
+    if key.endswith("_phone") and text:
+        return re.sub(r"\s+", " ", text.strip())  # as printed: 0571-8800 1234
     if key == "purchase_date":
         return date.fromisoformat(str(value))
     return str(value)
@@ -619,9 +765,9 @@ def accept(case_dir: str | Path, keys: list[str] | None = None) -> AcceptResult:
     if not case_yaml.is_file():
         raise CaseFileError("no case.yaml", case_yaml)
     if keys:
-        unknown = [k for k in keys if k not in KEY_FIELDS]
+        unknown = [k for k in keys if not is_key(k)]
         if unknown:
-            raise CaseFileError(f"unknown key {unknown[0]!r} (one of {', '.join(PROPOSAL_KEYS)})", case_dir)
+            raise CaseFileError(f"unknown key {unknown[0]!r} (one of {_KEYS_SHOWN})", case_dir)
     if (case_dir / FACTS_YAML).is_file():
         items = _read_facts_yaml(case_dir)
         _refuse_stale(case_dir)
@@ -641,13 +787,19 @@ def accept(case_dir: str | Path, keys: list[str] | None = None) -> AcceptResult:
         if keys is None and not item.get("accept", True):
             skipped.append(f"{key}: not accepted in facts.yaml")
             continue
-        field = item.get("field") or KEY_FIELDS[key]
+        field = item.get("field") or key_field(key)
         current = _get_path(data, field)
-        if current is not None and _norm(str(current)) == _norm(str(item["value"])):
+        exhibit = item.get("exhibit")
+        if current is not None and _norm(str(current), key) == _norm(str(item["value"]), key) and (
+                not exhibit or _get_path(data, field.rsplit(".", 1)[0] + ".exhibit") is not None):
             continue  # already so: leave the user's formatting alone
-        surface = item.get("text") if _norm(item.get("text") or "") == _norm(str(item["value"])) else None
+        surface = item.get("text") if _norm(item.get("text") or "", key) == _norm(str(item["value"]), key) \
+            else None
         _set_path(data, field, _yaml_value(key, item["value"], surface), case_yaml)
-        applied[key] = (field, item["value"])
+        if exhibit:
+            _set_path(data, field.rsplit(".", 1)[0] + ".exhibit", str(exhibit), case_yaml)
+        _drop_placeholder_sibling(data, field)
+        applied[key] = (_concrete(data, field), item["value"])
     if keys:
         for k in keys:
             if k not in applied:
@@ -679,7 +831,7 @@ def unresolved_conflicts(case_dir: str | Path) -> list[str]:
     for item in items:
         if item.get("accept") is False and item.get("ignore", False):
             continue
-        current = _get_path(data, item.get("field") or KEY_FIELDS[item["key"]])
-        if current is not None and _norm(str(current)) != _norm(str(item["value"])):
+        current = _get_path(data, item.get("field") or key_field(item["key"]))
+        if current is not None and _norm(str(current), item["key"]) != _norm(str(item["value"]), item["key"]):
             out.append(f"{item['key']}: case.yaml has {current!s}, {item.get('source') or '?'} says {item['value']}")
     return out

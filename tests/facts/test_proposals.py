@@ -80,6 +80,8 @@ def test_conflicts_are_listed_and_not_applied_silently(tmp_path):
 
 
 def test_proposal_keys_cover_the_readme():
-    assert set(KEY_FIELDS) == {"defendant_name", "defendant_id_number", "shop_name", "platform",
+    assert set(KEY_FIELDS) == {"plaintiff_name", "plaintiff_id_number", "plaintiff_address", "plaintiff_phone",
+                               "defendant_name", "defendant_id_number", "defendant_address", "defendant_phone",
+                               "shop_name", "seller_id", "platform",
                                "purchase_date", "order_number", "purchase_amount", "notary_number",
                                "brand", "court"}

@@ -146,7 +146,7 @@ MALFORMED = {
                    "4", "proposals.defendant_name.accept"),
     "bad_start": ("proposals:\n  defendant_name:\n    value: 韩某某\n    start: abc\n",
                   "4", "proposals.defendant_name.start"),
-    "unknown_proposal_key": ("proposals:\n  plaintiff_name:\n    value: 李某\n", "2", "proposals.plaintiff_name"),
+    "unknown_proposal_key": ("proposals:\n  plaintiff_alias:\n    value: 李某\n", "2", "proposals.plaintiff_alias"),
     "other_field": ("proposals:\n  defendant_name:\n    field: plaintiffs[0].name\n    value: 李某\n",
                     "3", "proposals.defendant_name.field"),
     "bad_date": ("proposals:\n  purchase_date:\n    value: 2024-13-45x\n", "3", "proposals.purchase_date.value"),
