@@ -774,6 +774,123 @@ def check(
 
 
 # ---------------------------------------------------------------------------------------------
+# batch
+# ---------------------------------------------------------------------------------------------
+
+
+class ExecutorKind(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class _BatchProgress:
+    """A rich progress bar (rate, ETA) on a terminal; one plain line per row otherwise (logs)."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.done = 0
+        self.total = 0
+
+    def start(self, total: int, skipped: int) -> None:
+        self.total = total
+        if sys.stderr.isatty():
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self.bar = Progress(TextColumn("drafting"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                                TimeRemainingColumn(), console=_console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("batch", total=total, rate="")
+        if skipped:
+            print(f"{skipped} of {total} rows finished earlier with the same inputs: skipped (--force redoes them)",
+                  file=sys.stderr)
+
+    def advance(self, result) -> None:
+        self.done += 1
+        if self.bar is not None:
+            task = self.bar.tasks[0]
+            rate = f"{task.speed:.1f} rows/s" if task.speed else ""
+            self.bar.update(self.task, advance=1, rate=rate)
+        elif result.status != "skipped":  # the errors follow, one line each, at the end
+            print(f"[{self.done}/{self.total}] row {result.row} {result.target}: {result.status}", file=sys.stderr)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _print_batch(result) -> None:
+    from litigator.batch.summary import rows
+
+    header, lines = rows(result)
+    keep = [i for i, h in enumerate(header) if h not in ("outputs", "warning_codes", "error")]
+    table = _table(*(header[i] for i in keep), figures=tuple(h for h in header if h.startswith("claim_"))
+                   + ("row", "expected_award"))
+    for line in lines:
+        table.add_row(*(line[i] for i in keep))
+    _console().print(table)
+
+
+@app.command()
+def batch(
+    manifest: Annotated[Path, typer.Argument(help="the manifest: .csv (UTF-8 or GBK), .xlsx or .yaml")],
+    base: Annotated[Optional[Path], typer.Option(help="the base case folder (else the manifest's `base`)")] = None,
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="output folder (default: batch-out beside the "
+                                                                    "manifest)")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="worker processes (default: the machine's cores)")] = None,
+    executor: Annotated[ExecutorKind, typer.Option(help="local process pool or a Dask cluster")] = ExecutorKind.local,
+    address: Annotated[Optional[str], typer.Option(help="the Dask scheduler (tcp://HOST:8786); none: a local "
+                                                        "cluster")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="validate every row and the sales data; write "
+                                                            "nothing")] = False,
+    force: Annotated[bool, typer.Option(help="draft every row again, even those finished earlier")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="also convert each .docx to .pdf with LibreOffice")] = False,
+    only: Annotated[Optional[list[str]], typer.Option(help="only these documents (e.g. complaint)")] = None,
+    reference_doc: Annotated[
+        Optional[Path], typer.Option("--reference-doc", help="a .docx whose styles to use")] = None,
+    templates: Annotated[
+        Optional[Path], typer.Option("--templates", help="a folder replacing the shipped templates")] = None,
+    accept_rejects: Annotated[
+        bool, typer.Option("--accept-rejects", help="go on despite malformed sales rows")] = False,
+    precedents: PrecedentDirs = None,
+) -> None:
+    """Draft a suit for every row of a manifest: one base case, one row per seller (docs/batch.md).
+
+    Resumable: a rerun skips rows finished with the same inputs. Writes OUT/<target>/ per row and
+    OUT/summary.csv + summary.json; exit 0 when every row succeeded, 2 when any failed.
+
+    Example: litigator batch sellers.csv --base examples/platform-v-seller -o out/batch --only complaint
+    """
+    from litigator.batch import run_batch
+    from litigator.pipeline import DraftOptions
+
+    options = DraftOptions(only=only, pdf=pdf, reference_doc=reference_doc, template_dir=templates,
+                           accept_rejects=accept_rejects, precedents=precedents)
+    result = run_batch(manifest, out, base=base, options=options, workers=workers, executor=executor.value,
+                       address=address, dry_run=dry_run, force=force, progress=None if dry_run else _BatchProgress())
+    _print_batch(result)
+    failed = [r for r in result.results if r.status in ("failed", "not_run")]
+    for r in failed[:20]:
+        print(f"error: {manifest}:row {r.row}: {r.error}", file=sys.stderr)
+    if len(failed) > 20:
+        print(f"({len(failed) - 20} more)", file=sys.stderr)
+    counts = ", ".join(f"{n} {status}" for status, n in result.counts().items())
+    if dry_run:
+        print(f"dry run: {counts}; nothing written", file=sys.stderr)
+    else:
+        print(f"{counts}; summary: {result.out / 'summary.csv'}", file=sys.stderr)
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -13,11 +13,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict
+
 from litigator.casefile import CaseFolder, check_intake, filing_date, load_case
 from litigator.damages.model import DamagesReport
 from litigator.errors import LitigatorError
 from litigator.evidence import Exhibit, collect_exhibits
-from litigator.sales.model import SalesConfig, SalesSummary
+from litigator.sales.model import SalesConfig, SalesExtract, SalesSummary
 from litigator.warnings import Warnings
 
 OUT_DIR = "out"
@@ -41,7 +43,26 @@ class CaseRun:
         return filing_date(self.folder.case)
 
 
-def load_sales(folder: CaseFolder, accept_rejects: bool = False) -> SalesSummary | None:
+class DraftOptions(BaseModel):
+    """How to draft one case folder (``litigator draft``'s options; a batch row's too). Picklable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    out_dir: Path | None = None          # default: CASE/out
+    scenario: str | None = None          # default: the case's filed_scenario
+    only: list[str] | None = None        # documents to draft (default: the whole filing set)
+    pdf: bool = False
+    reference_doc: Path | None = None
+    template_dir: Path | None = None
+    force: bool = False
+    accept_rejects: bool = False
+    precedents: list[Path] | None = None  # libraries added to the shipped one
+
+
+def load_sales(folder: CaseFolder, accept_rejects: bool = False,
+               summary: SalesSummary | None = None) -> SalesSummary | None:
+    """The case's sales summary: computed here, or ``summary`` computed earlier (a batch's one pass over a
+    shared export) and held to the same limits (malformed rows, no counterfeit sale)."""
     if folder.case.sales is None:
         return None
     from litigator import damages, sales
@@ -50,6 +71,11 @@ def load_sales(folder: CaseFolder, accept_rejects: bool = False) -> SalesSummary
     case = folder.case
     needed = any(damages.scenario_needs_sales(s, case.jurisdiction) for s in case.scenarios.values())
     try:
+        if summary is not None:
+            from litigator.sales.engine import _case_sellers, _enforce
+
+            _enforce(summary, case.sales, accept_rejects, needed, _case_sellers(case))
+            return summary
         return sales.summarise(folder, accept_rejects=accept_rejects, require_sales=needed)
     except LitigatorError as err:
         raise locate(err, folder) from None
@@ -66,18 +92,24 @@ def compute_damages(folder: CaseFolder, sales_summary: SalesSummary | None) -> D
 
 
 def calibrate(folder: CaseFolder, report: DamagesReport, sales_summary: SalesSummary | None,
-              precedents: list[Path] | None = None) -> DamagesReport:
-    """Damages, then calibration: the precedents stage reads the damages report (never the reverse)."""
+              precedents: list[Path] | None = None, library: typing.Any = None) -> DamagesReport:
+    """Damages, then calibration: the precedents stage reads the damages report (never the reverse).
+    ``library``: a precedent library loaded earlier (else the shipped one plus ``precedents``)."""
     from litigator import precedents as precedents_stage
 
-    library = precedents_stage.load(precedents)
+    if library is None:
+        library = precedents_stage.load(precedents)
     return precedents_stage.calibrate(report, folder.case, sales_summary, library, filing_date(folder.case))
 
 
-def analyse(case_dir: str | Path, accept_rejects: bool = False, precedents: list[Path] | None = None) -> CaseRun:
+def analyse(case_dir: str | Path, accept_rejects: bool = False, precedents: list[Path] | None = None, *,
+            sales: SalesSummary | None = None, library: typing.Any = None) -> CaseRun:
+    """One case folder through the analysis stages. ``sales``: the case's summary computed earlier (batch:
+    one pass over a shared export for every seller; it is held to the case's limits all the same);
+    ``library``: a precedent library loaded earlier."""
     folder = load_case(case_dir)
-    sales_summary = load_sales(folder, accept_rejects=accept_rejects)
-    report = calibrate(folder, compute_damages(folder, sales_summary), sales_summary, precedents)
+    sales_summary = load_sales(folder, accept_rejects=accept_rejects, summary=sales)
+    report = calibrate(folder, compute_damages(folder, sales_summary), sales_summary, precedents, library)
     exhibits = collect_exhibits(folder.path)
     w = Warnings()
     if sales_summary:
@@ -135,6 +167,7 @@ class DraftResult:
     scenario: str
     warnings: list[str]
     warning_codes: list[str] = field(default_factory=list)
+    report: DamagesReport | None = None  # the damages report the set was drafted from (calibrated)
 
 
 def exhibit_number(exhibits: list[Exhibit], path: str | None) -> int | None:
@@ -179,21 +212,37 @@ def context_names(forum) -> dict[str, typing.Any]:
 
 def draft(
     case_dir: str | Path,
-    out_dir: str | Path | None = None,
-    scenario: str | None = None,
-    only: list[str] | None = None,
-    pdf: bool = False,
-    reference_doc: Path | None = None,
-    template_dir: Path | None = None,
-    force: bool = False,
-    accept_rejects: bool = False,
-    precedents: list[Path] | None = None,
+    options: DraftOptions | str | Path | None = None,
+    *,
+    sales: SalesSummary | None = None,
+    extract: SalesExtract | None = None,
+    library: typing.Any = None,
+    **legacy_kwargs: typing.Any,
 ) -> DraftResult:
-    """Draft the filing set of one case. Writes nothing unless every document rendered."""
+    """Draft the filing set of one case. Writes nothing unless every document rendered.
+
+    ``options`` is a :class:`DraftOptions`; the keyword arguments it holds (``out_dir=…, only=…``) are
+    accepted too (and a path as the second argument is the output folder). ``sales``, ``extract`` and
+    ``library`` are stage results computed earlier (a batch): the case's sales summary, its extract of
+    order lines and the precedent library."""
+    if options is None or isinstance(options, (str, Path)):
+        if options is not None:
+            legacy_kwargs.setdefault("out_dir", options)
+        options = DraftOptions(**legacy_kwargs)
+    elif legacy_kwargs:
+        options = DraftOptions(**{**options.model_dump(), **legacy_kwargs})
+    return _draft(case_dir, options, sales, extract, library)
+
+
+def _draft(case_dir: str | Path, options: DraftOptions, sales: SalesSummary | None,
+           extract: SalesExtract | None, library: typing.Any) -> DraftResult:
     from litigator import drafting, forums
     from litigator.outputs import check_new, write_bytes
 
-    run = analyse(case_dir, accept_rejects=accept_rejects, precedents=precedents)
+    out_dir, scenario, only, pdf = options.out_dir, options.scenario, options.only, options.pdf
+    reference_doc, template_dir, force = options.reference_doc, options.template_dir, options.force
+    run = analyse(case_dir, accept_rejects=options.accept_rejects, precedents=options.precedents, sales=sales,
+                  library=library)
     case = run.folder.case
     name = scenario or case.filed_scenario
     if name not in case.scenarios:
@@ -225,7 +274,7 @@ def draft(
         w.add("PARTICULARS_MISSING", missing)
     rendered: dict[Path, bytes] = {}
     if run.sales is not None:
-        path, data = sales_extract_exhibit(run, forum, target)
+        path, data = sales_extract_exhibit(run, forum, target, extract)
         rendered[path] = data
     context = template_context(run, name)
     forum_warnings = context.pop("_warnings", None)
@@ -263,17 +312,20 @@ def draft(
             if p.suffix == ".docx" and p.with_suffix(".pdf").exists():
                 w.add("PDF_STALE", f"{p.with_suffix('.pdf')} is from an earlier draft and no longer matches "
                                    f"{p.name}: delete it or draft with --pdf")
-    return DraftResult(out_dir=target, written=written, scenario=name, warnings=w.texts, warning_codes=w.codes)
+    return DraftResult(out_dir=target, written=written, scenario=name, warnings=w.texts, warning_codes=w.codes,
+                       report=run.damages)
 
 
 PROVENANCES = typing.get_args(typing.get_args(SalesConfig.model_fields["provenance"].annotation)[0])
 
 
-def sales_extract_exhibit(run: CaseRun, forum, target: Path) -> tuple[Path, bytes]:
+def sales_extract_exhibit(run: CaseRun, forum, target: Path,
+                          extract: SalesExtract | None = None) -> tuple[Path, bytes]:
     """The kept order lines of the case's sellers as a CSV beside the drafts, added to the exhibits with the
     forum's title, source (from ``sales.provenance``) and purpose: last of the liability group when
     evidence.yaml gives groups (the exhibits after it renumbered), else after those of evidence/. It must
-    reconcile with the summary the damages used, or nothing is written."""
+    reconcile with the summary the damages used, or nothing is written. ``extract``: the case's order lines
+    read earlier (a batch reads every seller's in one pass)."""
     from litigator import sales as sales_stage
     from litigator.evidence import Exhibit, add_exhibit
     from litigator.sales.extract_table import extract_csv
@@ -284,7 +336,8 @@ def sales_extract_exhibit(run: CaseRun, forum, target: Path) -> tuple[Path, byte
         raise LitigatorError("the order data are pleaded as evidence, so say how they were obtained: "
                              f"sales.provenance: {' | '.join(PROVENANCES)}", folder.case_file, "sales.provenance")
     try:
-        extract = sales_stage.extract(folder)
+        if extract is None:
+            extract = sales_stage.extract(folder)
     except LitigatorError as err:
         from litigator.casefile import locate
 

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -86,6 +87,15 @@ class _ContentCheckedLoader(jinja2.FileSystemLoader):
 _ENVIRONMENTS: OrderedDict[tuple, SandboxedEnvironment] = OrderedDict()
 _ENVIRONMENTS_LOCK = threading.Lock()
 _ENVIRONMENTS_KEPT = 8
+
+
+def _reset_after_fork() -> None:
+    """A forked child gets a new lock (another thread may have held the parent's at the fork)."""
+    global _ENVIRONMENTS_LOCK
+    _ENVIRONMENTS_LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 def new_environment(template_dir: Path | None = None,

@@ -18,8 +18,10 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import tempfile
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +32,26 @@ from litigator.sales import profiles
 from litigator.sales.encoding import Sniffed, sniff, transcode_to_utf8
 from litigator.sales.profiles import ProfileMatch
 
-_HASHER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="litigator-sha256")
+# The thread that hashes files while DuckDB scans: created on first use, and forgotten in a forked child
+# (a pool made before fork has no thread in the child, and submitting to it would hang; batch workers).
+_HASHER: ThreadPoolExecutor | None = None
+_HASHER_LOCK = threading.Lock()
+
+
+def _hasher() -> ThreadPoolExecutor:
+    global _HASHER
+    with _HASHER_LOCK:
+        if _HASHER is None:
+            _HASHER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="litigator-sha256")
+        return _HASHER
+
+
+def _forget_hasher() -> None:
+    global _HASHER, _HASHER_LOCK
+    _HASHER, _HASHER_LOCK = None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_hasher)
 
 HEADER_SEARCH_LINES = 30  # title rows above the header are looked for this far down
 
@@ -975,7 +996,7 @@ def open_source(con, index: int, label: str, path: Path, config, workdir: Path,
     if not header_only:
         # hashlib and numpy release the GIL on large buffers: this overlaps the DuckDB scan.
         text = src.data_path if src.format == "csv" else None
-        src.stats_future = _HASHER.submit(file_stats, path, text)
+        src.stats_future = _hasher().submit(file_stats, path, text)
     return src
 
 

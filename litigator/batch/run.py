@@ -1,0 +1,481 @@
+"""Running a batch: the manifest validated, the shared export summarised once, each row drafted.
+
+:func:`run_batch` is what ``litigator batch`` calls (it never prints: progress goes to a callback).
+:func:`run_task` is the function every executor runs for a row (a top-level function, so it pickles by
+reference). See docs/batch.md for the layout of the output folder and how resuming works.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import litigator
+from litigator.batch.manifest import Manifest, Row, load_manifest
+from litigator.batch.model import RECORD_NAME, Task, TaskResult
+from litigator.errors import LitigatorError
+from litigator.pipeline import DraftOptions
+
+SUMMARY_CSV = "summary.csv"
+SUMMARY_JSON = "summary.json"
+
+
+class Progress(Protocol):
+    """What a batch reports while it runs (the CLI draws a progress bar or prints lines)."""
+
+    def start(self, total: int, skipped: int) -> None: ...
+    def advance(self, result: TaskResult) -> None: ...
+    def stop(self) -> None: ...
+
+
+@dataclass
+class BatchResult:
+    manifest: Path
+    out: Path
+    results: list[TaskResult]  # one per manifest row, in manifest order
+    dry_run: bool = False
+    written: list[Path] = field(default_factory=list)  # the summary files
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return all(r.status in ("drafted", "skipped", "valid") for r in self.results)
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok else 2
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r in self.results:
+            out[r.status] = out.get(r.status, 0) + 1
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The worker's side
+# ---------------------------------------------------------------------------------------------
+
+_LIBRARIES: dict[tuple[str, ...], Any] = {}
+
+
+def _library(precedents: list[Path] | None) -> Any:
+    """The precedent library, loaded once per worker process for the same folders."""
+    from litigator import precedents as precedents_stage
+
+    key = tuple(str(p) for p in precedents or [])
+    if key not in _LIBRARIES:
+        _LIBRARIES.clear()
+        _LIBRARIES[key] = precedents_stage.load(precedents)
+    return _LIBRARIES[key]
+
+
+def init_worker(options: DraftOptions | None = None) -> None:
+    """Load what every row shares once per worker: the pipeline's modules, the precedent library, the
+    compiled templates and the styled base document of each forum."""
+    from litigator import forums
+    from litigator.drafting.docx_renderer import base_document
+    from litigator.drafting.environment import make_environment
+
+    options = options or DraftOptions()
+    _library(options.precedents)
+    for code in forums.codes():
+        forum = forums.get(code)
+        make_environment(options.template_dir, forum.template_filters())
+        base_document(forum.style, options.reference_doc)
+
+
+def run_task(task: Task) -> TaskResult:
+    """Draft one row's case folder with its injected sales figures; record the result beside its outputs
+    (written last, so a row whose record is missing or stale is drafted again). Never raises for a row's
+    own problem: it comes back as a failed result."""
+    from litigator import pipeline
+
+    t0 = time.perf_counter()
+    result = TaskResult(row=task.row, target=task.target, status="failed", input_hash=task.input_hash)
+    try:
+        sales, extract = task.sales, task.extract
+        if task.sales_path is not None:
+            from litigator.sales.model import SalesExtract, SalesSummary
+
+            stored = json.loads(Path(task.sales_path).read_text(encoding="utf-8"))
+            sales = SalesSummary.model_validate(stored["sales"]) if stored.get("sales") else None
+            extract = SalesExtract.model_validate(stored["extract"]) if stored.get("extract") else None
+        task.record.unlink(missing_ok=True)
+        for stale in task.out_dir.glob(".*.tmp"):  # an earlier run killed mid-write (outputs.write_bytes)
+            stale.unlink(missing_ok=True)
+        drafted = pipeline.draft(task.case_dir, task.options, sales=sales, extract=extract,
+                                 library=_library(task.options.precedents))
+        root = task.case_dir.parent
+        result.status = "drafted"
+        result.outputs = [_relative(p, root) for p in drafted.written]
+        result.warning_codes = list(dict.fromkeys(drafted.warning_codes))
+        result.scenario = drafted.scenario
+        if drafted.report is not None:
+            result.claims = {s.name: f"{s.total:.2f}" for s in drafted.report.scenarios}
+            filed = drafted.report.scenario(drafted.scenario)
+            calibration = getattr(filed, "calibration", None)
+            if calibration is not None:
+                result.expected_award = f"{calibration.expected_award.mid:.2f}"
+                result.over_claim = bool(calibration.over_claim)
+        result.seconds = round(time.perf_counter() - t0, 3)
+        from litigator.outputs import write_text
+
+        write_text(task.record, result.model_dump_json(indent=2) + "\n")
+        return result
+    except LitigatorError as err:
+        result.error = err.line()
+    except Exception as exc:  # a bug: the row fails, the batch goes on, the summary says what it was
+        result.error = f"internal error (a bug; please report it): {type(exc).__name__}: {exc}"
+    result.seconds = round(time.perf_counter() - t0, 3)
+    return result
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+# ---------------------------------------------------------------------------------------------
+# Input hashes (resume)
+# ---------------------------------------------------------------------------------------------
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _tree_hashes(folder: Path) -> list[tuple[str, str]]:
+    return [(p.relative_to(folder).as_posix(), _sha256_file(p))
+            for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+
+
+def shared_inputs(manifest: Manifest, options: DraftOptions, sales_files: list[tuple[str, Path]]) -> str:
+    """sha256 over what every row's output depends on: the base case.yaml, the sales files, the templates,
+    the reference .docx, the precedent libraries, the draft options and the litigator version."""
+    from litigator.drafting.environment import shipped_templates
+    from litigator.precedents.library import shipped_library
+
+    parts: dict[str, Any] = {
+        "version": litigator.__version__,
+        "base": _sha256_file(manifest.base.case_file),
+        "sales": [(label, _sha256_file(path)) for label, path in sales_files],
+        "templates": _tree_hashes(Path(options.template_dir or shipped_templates())),
+        "reference_doc": _sha256_file(options.reference_doc) if options.reference_doc else None,
+        "precedents": [_tree_hashes(Path(p)) for p in [shipped_library(), *(options.precedents or [])]],
+        "options": options.model_dump(mode="json", exclude={"out_dir", "force", "template_dir", "reference_doc",
+                                                            "precedents"}),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def row_hash(shared: str, row: Row, evidence: dict[str, Path], listings: list[Path]) -> str:
+    """sha256 over the shared inputs and the row's own: its cells, its evidence files (the base's and its
+    folder's) and evidence.yaml files, and its filing date."""
+    from litigator.casefile import filing_date
+
+    parts = {
+        "shared": shared,
+        "row": {k: v for k, v in row.cells.items() if k != "evidence"},
+        "evidence": [(name, _sha256_file(p)) for name, p in sorted(evidence.items())],
+        "listings": [_sha256_file(p) for p in listings],
+        "filing_date": filing_date(row.case).isoformat(),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def finished(record: Path, input_hash: str, root: Path) -> TaskResult | None:
+    """The recorded result when the row's outputs exist and its recorded input hash matches, else None."""
+    try:
+        done = TaskResult.model_validate_json(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if done.status != "drafted" or done.input_hash != input_hash:
+        return None
+    if not all((root / p).is_file() for p in done.outputs):
+        return None
+    return done.model_copy(update={"status": "skipped"})
+
+
+# ---------------------------------------------------------------------------------------------
+# The sales pass: once for every row's sellers
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SalesShare:
+    summary: Any  # SalesSummary
+    extract: Any  # SalesExtract
+
+
+def _sales_key(row: Row) -> str:
+    data = row.data or {}
+    return json.dumps([data.get("sales"), data.get("products"), data.get("currency")], sort_keys=True, default=str)
+
+
+def sales_pass(base_path: Path, rows: list[Row]) -> tuple[dict[str, SalesShare], dict[str, str]]:
+    """Each row's sales summary and order lines, from one pass over the export per distinct ``sales:`` /
+    ``products:`` configuration (normally one for the whole batch). Returns (target → share, target →
+    problem) — a row whose seller has no row in a platform-side export is a problem of that row."""
+    from collections import defaultdict
+
+    from litigator.sales.engine import _listing_text, scan, summaries_for
+
+    shares: dict[str, SalesShare] = {}
+    problems: dict[str, str] = {}
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        if row.case is not None and row.case.sales is not None:
+            groups[_sales_key(row)].append(row)
+    for members in groups.values():
+        case = members[0].case
+        config = case.sales
+        currency = config.currency or case.currency
+        result = scan(base_path, config, list(case.products), sellers=None, fixed_seller=None, currency=currency,
+                      in_file_order=True)
+        platform_side = any(s.match.profile == "platform" or "seller" in s.match.mapping for s in result.sources)
+        wanted: dict[str, list[str | None] | None] = {}
+        for row in members:
+            sellers = [str(s.seller_id) for d in row.case.defendants for s in getattr(d, "shops", None) or []
+                       if getattr(s, "seller_id", None)]
+            if not platform_side:
+                wanted[row.target] = None
+                continue
+            if not sellers:
+                problems[row.target] = "seller_id: a platform-side export needs the row's seller id"
+                continue
+            missing = [s for s in sellers if s not in result.per_seller]
+            if missing:
+                listing = sorted(((s, [], r.valid_rows + r.rejected) for s, r in result.per_seller.items() if s),
+                                 key=lambda t: (-t[2], t[0]))
+                problems[row.target] = (f"seller_id: no row of the sales export belongs to seller "
+                                        f"{', '.join(missing)} (sellers in the export: {_listing_text(listing)})")
+                continue
+            wanted[row.target] = list(sellers)
+        if not wanted:
+            continue
+        summaries = summaries_for(result, wanted, config, currency=currency)
+        extracts = _extracts(result, config, wanted, platform_side)
+        for target in wanted:
+            shares[target] = SalesShare(summaries[target], extracts[target])
+    return shares, problems
+
+
+def _extracts(result: Any, config: Any, wanted: dict[str, list[str | None] | None],
+              platform_side: bool) -> dict[str, Any]:
+    """Each group's kept order lines with file and line (as ``sales.extract`` gives one case's), from the
+    scan's ordered positions: one query for every seller."""
+    from collections import defaultdict
+
+    from litigator.sales.engine import _EXTRACT_SQL, POSITION_BITS, _Shared, _sql_list
+    from litigator.sales.model import ExtractRow, SalesExtract
+
+    sellers = sorted({s for group in wanted.values() if group for s in group if s is not None})
+    where = f"WHERE seller IN ({_sql_list(sellers)})" if platform_side and sellers else ""
+    rows = result.con.execute(_EXTRACT_SQL.format(where=where)).fetchall()
+    mask = (1 << POSITION_BITS) - 1
+    by_file: dict[int, list[int]] = defaultdict(list)
+    for r in rows:
+        by_file[r[0] >> POSITION_BITS].append(r[0] & mask)
+    for s in result.sources:
+        s.resolve_lines(by_file.get(s.index, []))
+    by_seller: dict[str | None, list[ExtractRow]] = defaultdict(list)
+    everything: list[ExtractRow] = []
+    for pos, seller, order_id, sku, product, ts, qty, amount, refund, buyer, n in rows:
+        src = result.sources[pos >> POSITION_BITS]
+        line = ExtractRow(file=src.label, line=src.line_of(pos & mask), seller=seller, order_id=order_id, sku=sku,
+                          product=product, ordered_at=ts, quantity=int(qty), amount=amount, refund=refund,
+                          buyer=buyer, copies=int(n))
+        by_seller[seller].append(line)
+        everything.append(line)
+    files = _Shared.of(result, config).files
+    out = {}
+    for target, group in wanted.items():
+        if group is None or not platform_side:
+            chosen = everything
+        elif len(group) == 1:
+            chosen = by_seller.get(group[0], [])
+        else:
+            keep = set(group)
+            chosen = [r for r in everything if r.seller in keep]
+        out[target] = SalesExtract(files=files, rows=chosen)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The batch
+# ---------------------------------------------------------------------------------------------
+
+
+def make_executor(kind: str, workers: int | None, address: str | None, options: DraftOptions) -> Any:
+    if kind == "dask":
+        try:
+            from litigator.batch.dask_executor import DaskExecutor
+        except ImportError:
+            raise LitigatorError("--executor dask is not available in this installation "
+                                 "(litigator/batch/dask_executor.py is missing)") from None
+        return DaskExecutor(address=address, workers=workers)
+    if kind != "local":
+        raise LitigatorError(f"unknown executor {kind!r} (choose local or dask)")
+    if address:
+        raise LitigatorError("--address is for --executor dask")
+    from litigator.batch.executors import LocalExecutor
+
+    return LocalExecutor(workers=workers, initializer=init_worker, initargs=(options,))
+
+
+def run_batch(manifest_path: str | Path, out: str | Path | None = None, *, base: str | Path | None = None,
+              options: DraftOptions | None = None, workers: int | None = None, executor: str = "local",
+              address: str | None = None, dry_run: bool = False, force: bool = False,
+              stop_after: int | None = None, progress: Progress | None = None) -> BatchResult:
+    """Draft every row of a manifest into ``out`` (default: ``batch-out`` beside the manifest).
+
+    ``stop_after`` (a test hook) stops after that many rows were drafted or failed, as an interrupted run
+    would; the rows not reached are ``not_run``. Raises LitigatorError for a manifest that cannot be used
+    at all; a row's problem is that row's failure, and the others go on."""
+    from litigator.batch import targets
+    from litigator.batch.summary import write_summary
+
+    if workers is not None and workers < 1:
+        raise LitigatorError(f"--workers {workers}: give at least 1")
+    if executor not in ("local", "dask"):
+        raise LitigatorError(f"unknown executor {executor!r} (choose local or dask)")
+    if address and executor != "dask":
+        raise LitigatorError("--address is for --executor dask")
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    manifest_path = Path(manifest_path)
+    options = options or DraftOptions()
+    out = Path(out) if out is not None else manifest_path.parent / "batch-out"
+    if out.exists() and not out.is_dir():
+        raise LitigatorError("exists and is not a folder: -o takes the batch's output folder", out)
+    manifest = load_manifest(manifest_path, Path(base) if base is not None else None)
+    if options.reference_doc is not None and not Path(options.reference_doc).is_file():
+        raise LitigatorError("reference .docx not found", options.reference_doc)
+    sales_files: list[tuple[str, Path]] = []
+    if manifest.base.case.sales is not None:
+        from litigator.sales.engine import _resolve_files
+
+        try:
+            sales_files = _resolve_files(manifest.base.path, manifest.base.case.sales.files)
+        except LitigatorError as err:
+            from litigator.casefile import locate
+
+            raise locate(err, manifest.base) from None
+    shared = shared_inputs(manifest, options, sales_files)
+    timings["validate"] = time.perf_counter() - t0
+
+    results: dict[int, TaskResult] = {}
+    pending: list[Row] = []
+    hashes: dict[str, str] = {}
+    evidence: dict[str, tuple[dict[str, Path], list[Path]]] = {}
+    for row in manifest.rows:
+        if row.ok:
+            try:
+                evidence[row.target] = targets.evidence_of(row, manifest.base)
+                hashes[row.target] = row_hash(shared, row, *evidence[row.target])
+            except LitigatorError as err:
+                row.errors.append(err.line())
+        if not row.ok:
+            results[row.number] = TaskResult(row=row.number, target=row.target, status="failed",
+                                             error="; ".join(row.errors))
+            continue
+        if not force:
+            done = finished(out / row.target / "out" / RECORD_NAME, hashes[row.target], out)
+            if done is not None:
+                results[row.number] = done.model_copy(update={"row": row.number})
+                continue
+        pending.append(row)
+
+    t1 = time.perf_counter()
+    shares, problems = sales_pass(manifest.base.path, pending) if pending else ({}, {})
+    timings["sales"] = time.perf_counter() - t1
+    for row in list(pending):
+        if row.target in problems:
+            results[row.number] = TaskResult(row=row.number, target=row.target, status="failed",
+                                             error=problems[row.target])
+            pending.remove(row)
+    if dry_run:
+        for row in pending:
+            results[row.number] = TaskResult(row=row.number, target=row.target, status="valid",
+                                             input_hash=hashes[row.target])
+        ordered = [results[r.number] for r in manifest.rows]
+        timings["total"] = time.perf_counter() - t0
+        return BatchResult(manifest_path, out, ordered, dry_run=True, timings=timings)
+
+    t_mat = time.perf_counter()
+    tasks: list[Task] = []
+    task_options = options.model_copy(update={"force": True})
+    parsed: dict[Path, Any] = {}  # evidence.yaml files read once
+    for row in pending:
+        target_dir = out / row.target
+        try:
+            targets.materialise(row, manifest.base, target_dir, sales_files, manifest_path, parsed)
+        except LitigatorError as err:
+            results[row.number] = TaskResult(row=row.number, target=row.target, status="failed", error=err.line())
+            continue
+        share = shares.get(row.target)
+        tasks.append(Task(row=row.number, target=row.target, case_dir=target_dir,
+                          options=task_options.model_copy(update={"out_dir": target_dir / "out"}),
+                          sales=share.summary if share else None, extract=share.extract if share else None,
+                          input_hash=hashes[row.target]))
+
+    t2 = time.perf_counter()
+    timings["materialise"] = t2 - t_mat
+    skipped = sum(1 for r in results.values() if r.status == "skipped")
+    if progress is not None:
+        progress.start(len(manifest.rows), skipped)
+        for r in sorted(results.values(), key=lambda r: r.row):
+            progress.advance(r)
+    if tasks:
+        _run_tasks(tasks, results, executor, workers, address, options, stop_after, progress)
+    if progress is not None:
+        progress.stop()
+    timings["draft"] = time.perf_counter() - t2
+    for row in manifest.rows:
+        results.setdefault(row.number, TaskResult(row=row.number, target=row.target, status="not_run",
+                                                  error="not run: the batch stopped before this row"))
+    ordered = [results[r.number] for r in manifest.rows]
+    batch = BatchResult(manifest_path, out, ordered, timings=timings)
+    batch.written = write_summary(batch)
+    timings["total"] = time.perf_counter() - t0
+    return batch
+
+
+def _run_tasks(tasks: list[Task], results: dict[int, TaskResult], kind: str, workers: int | None,
+               address: str | None, options: DraftOptions, stop_after: int | None,
+               progress: Progress | None) -> None:
+    ex = make_executor(kind, workers, address, options)
+    done = 0
+    try:
+        stream: Iterable[TaskResult] = ex.map_unordered(run_task, tasks)
+        try:
+            for result in stream:
+                results[result.row] = result
+                done += 1
+                if progress is not None:
+                    progress.advance(result)
+                if stop_after is not None and done >= stop_after:
+                    break
+        except LitigatorError as err:  # the executor lost its workers: the rows not finished fail with it
+            for task in tasks:
+                results.setdefault(task.row, TaskResult(row=task.row, target=task.target, status="failed",
+                                                        error=err.line()))
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
+    finally:
+        ex.close()
+
