@@ -190,6 +190,19 @@ class RiskRow(_Out):
     basis: str
 
 
+class DefendantResult(_Out):
+    """One defendant's figures in a scenario, where a forum counts damages per defendant (the US: statutory
+    damages per counterfeit mark per type of goods per store). ``total`` is the sum of ``heads``; the
+    scenario's heads and total are the sums over its defendants."""
+
+    id: str
+    store: str
+    heads: list[ClaimHead]
+    total: Amount
+    range: MoneyRange | None = Field(default=None, description="what the law allows for this defendant")
+    warnings: list[str] = Field(default_factory=list)
+
+
 class ScenarioResult(_Out):
     name: str
     heads: list[ClaimHead]
@@ -215,6 +228,9 @@ class ScenarioResult(_Out):
         default_factory=list, description="the provisions of legal_basis, structured, in the same order")
     calibration: ScenarioCalibration | None = Field(
         default=None, description="filled by the precedents stage (null until it runs)")
+    defendants: list[DefendantResult] = Field(
+        default_factory=list, description="per-defendant figures where the forum counts damages per defendant "
+                                          "(empty otherwise); heads and total are their sums")
 
     def head(self, code: str) -> ClaimHead | None:
         return next((h for h in self.heads if h.code == code), None)

@@ -33,6 +33,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from litigator.errors import LitigatorError
+from litigator.forums import DraftRules
 from litigator.money import parse_money, quantize
 
 CALCULATION = "calculation.json"
@@ -320,55 +321,63 @@ def _is_request(block: Block) -> bool:
     return any("请求" in s for s in block.sections)
 
 
-def _kind(blocks: list[Block], path: Path) -> str:
+def _kind(blocks: list[Block], path: Path, rules: DraftRules) -> str:
+    """Which document this is, for the forum's rules: the file's stem (``complaint-amazon`` → ``complaint``),
+    else a marker in its title (a draft saved under another name)."""
+    known = {*rules.sections, *rules.addressed, *rules.exhibit_tables}
+    stem = path.stem
+    for name in sorted(known, key=len, reverse=True):
+        if stem == name or stem.startswith(f"{name}-"):
+            return name
     title = next((b.text.strip() for b in blocks if b.heading == 0), "")
     if not title:
         title = next((b.text.strip() for b in blocks if b.text.strip()), "")
-    for kind, marker in (("complaint", "起诉状"), ("evidence-list", "证据目录"), ("preservation", "保全申请书")):
+    for marker, name in rules.titles.items():
         if marker in title:
-            return kind
-    stem = path.stem
-    if stem == "complaint":
-        return "complaint"
-    if stem == "evidence-list":
-        return "evidence-list"
-    if stem == "preservation-application":
-        return "preservation"
+            return name
     return "other"
 
 
-def _required(kind: str, blocks: list[Block]) -> list[str]:
-    headings = {b.text.strip() for b in blocks if b.heading}
-    if kind == "complaint":
-        element = "当事人信息" in headings or any(re.fullmatch(r"（.*纠纷）", b.text.strip()) for b in blocks[:3])
-        return (["当事人信息", "诉讼请求", "事实与理由"] if element
-                else ["诉讼请求", "事实与理由", "证据和证据来源"])
-    if kind == "preservation":
-        return ["请求事项", "事实与理由"]
-    return []
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|[IVXLC]+\.\s+|\d+[.、]\s*)")
 
 
-def _structure(doc: str, kind: str, blocks: list[Block]) -> list[Finding]:
+def _heading_name(text: str) -> str:
+    return _ENUMERATOR.sub("", text.strip())
+
+
+def _required(kind: str, blocks: list[Block], rules: DraftRules) -> list[str]:
+    """The headings required of this document: the alternative set it matches best (a complaint in the
+    element-style form has the form's parts, a narrative one the statute's)."""
+    options = rules.sections.get(kind, ())
+    if not options:
+        return []
+    headings = {_heading_name(b.text) for b in blocks if b.heading}
+    return list(max(options, key=lambda names: sum(n in headings for n in names)))
+
+
+def _structure(doc: str, kind: str, blocks: list[Block], rules: DraftRules) -> list[Finding]:
     out: list[Finding] = []
-    headings = [b for b in blocks if b.heading]
-    for name in _required(kind, blocks):
-        if not any(b.text.strip() == name for b in headings):
+    headings = {_heading_name(b.text) for b in blocks if b.heading}
+    for name in _required(kind, blocks, rules):
+        if name not in headings:
             out.append(Finding(document=doc, code="SECTION_MISSING",
                                message=f"no 「{name}」 section: the filing requires it (redraft, or restore the "
                                        "heading and its content)"))
-    if kind in ("complaint", "preservation"):
-        salutation = next((i for i, b in enumerate(blocks) if b.table is None and b.text.strip() == "此致"), None)
+    if rules.salutation and kind in rules.addressed:
+        salutation = next((i for i, b in enumerate(blocks) if b.table is None and b.text.strip() == rules.salutation),
+                          None)
         court = next((b for b in blocks[salutation + 1:] if b.text.strip()), None) if salutation is not None else None
         if salutation is None:
             out.append(Finding(document=doc, code="SECTION_MISSING",
-                               message="no 「此致」 line with the court's name under it: the filing must address "
-                                       "the court"))
+                               message=f"no 「{rules.salutation}」 line with the court's name under it: the filing "
+                                       "must address the court"))
         elif court is None or court.heading is not None:
             out.append(Finding(document=doc, where=blocks[salutation].where, code="SECTION_EMPTY",
-                               message="「此致」 is not followed by the court's name"))
-    if kind == "evidence-list" and not any(b.table is not None and b.text.strip() == "序号" for b in blocks):
+                               message=f"「{rules.salutation}」 is not followed by the court's name"))
+    header = rules.exhibit_tables.get(kind)
+    if header and not any(b.table is not None and b.text.strip() == header for b in blocks):
         out.append(Finding(document=doc, code="SECTION_MISSING",
-                           message="no exhibit table (a table with a 序号 column): the evidence list lists none"))
+                           message=f"no exhibit table (a table with a {header} column): the list lists none"))
     for i, b in enumerate(blocks):
         if not b.heading:
             continue
@@ -378,6 +387,17 @@ def _structure(doc: str, kind: str, blocks: list[Block]) -> list[Finding]:
                                message=f"「{b.text.strip()}」 has nothing under it: write the section or drop the "
                                        "heading"))
     return out
+
+
+def draft_rules(calculation: dict) -> DraftRules:
+    """The rules of the forum whose drafts these are (calculation.json's ``jurisdiction``); none when it is
+    missing or unknown (the text rules still run)."""
+    from litigator import forums
+
+    code = calculation.get("jurisdiction")
+    if not isinstance(code, str) or code not in forums.codes():
+        return DraftRules()
+    return forums.get(code).draft_rules
 
 
 @dataclass
@@ -518,13 +538,14 @@ def check(target: str | Path, case_dir: str | Path | None = None) -> CheckReport
             exhibits = exhibit_numbers(read_blocks(list_path))
         except Exception:  # noqa: BLE001 — reported when the folder is checked; here: no list to compare
             exhibits = None
+    rules = draft_rules(calculation)
     ctx = Context(values=calculation_values(calculation), exhibits=exhibits, exhibit_list=EVIDENCE_LIST,
                   overridden=overridden_codes(case), case_known=case is not None,
                   placeholders=_placeholder_patterns())
     for path, blocks in read.items():
         doc = str(path)
         order = {b.where: i for i, b in enumerate(blocks)}
-        found = _structure(doc, _kind(blocks, path), blocks) + _text_rules(doc, blocks, ctx)
+        found = _structure(doc, _kind(blocks, path, rules), blocks, rules) + _text_rules(doc, blocks, ctx)
         findings += sorted(found, key=lambda f: order.get(f.where, -1))  # body order, whole-document first
     if case is not None:
         facts = case / "facts.yaml"

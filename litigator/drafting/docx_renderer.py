@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import io
+import os
 import re
 import threading
 import zipfile
@@ -75,7 +76,32 @@ def _styled_document(style: DocumentStyle, reference_doc: Path | None) -> DocxDo
     else:
         doc = Document()
     apply_styles(doc, style, keep_existing=reference_doc is not None)
+    if getattr(style, "page_numbers", False):  # a style that asks for them (e.g. the US page): centred PAGE field
+        _page_numbers(doc)
     return doc
+
+
+def _page_numbers(doc: DocxDocument) -> None:
+    """A centred page number (a PAGE field) in each section's footer, unless the footer has text already."""
+    for section in doc.sections:
+        footer = section.footer
+        if any(p.text.strip() for p in footer.paragraphs):
+            continue
+        p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = p.add_run()
+        for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
+            if kind:
+                el = OxmlElement("w:fldChar")
+                el.set(qn("w:fldCharType"), kind)
+            elif text == "PAGE":
+                el = OxmlElement("w:instrText")
+                el.set(qn("xml:space"), "preserve")
+                el.text = " PAGE "
+            else:
+                el = OxmlElement("w:t")
+                el.text = text
+            run._r.append(el)
 
 
 _RENDERER_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Table Text", "Table Grid")
@@ -90,6 +116,15 @@ def style_ids(doc: DocxDocument) -> dict[str, str | None]:
 
 _BASES: dict[tuple, tuple[DocxDocument, dict[str, str | None]]] = {}
 _BASES_LOCK = threading.Lock()
+
+
+def _reset_after_fork() -> None:
+    """A forked child gets a new lock (another thread may have held the parent's at the fork)."""
+    global _BASES_LOCK
+    _BASES_LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 def base_document(style: DocumentStyle, reference_doc: Path | None = None,

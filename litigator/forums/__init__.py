@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from litigator.sales.model import SalesSummary
     from litigator.warnings import WarningKind
 
-BUILT_IN: dict[str, str] = {"cn": "litigator.forums.cn"}
+BUILT_IN: dict[str, str] = {"cn": "litigator.forums.cn", "us": "litigator.forums.us"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,20 @@ class Document:
     template: str
     title: str
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class DraftRules:
+    """What ``litigator check`` requires of a forum's drafts (drafting/check.py), by document: the file's
+    stem (``complaint``; ``complaint-amazon`` counts as ``complaint``) or a marker in its title."""
+
+    # stem → alternative sets of section headings; a draft passes when it has every heading of one set
+    # (compared after a leading enumerator such as 「一、」 or "IV." is stripped)
+    sections: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    salutation: str | None = None            # a line the court's name must follow (Chinese filings: 此致)
+    addressed: tuple[str, ...] = ()          # the stems that must carry the salutation
+    exhibit_tables: dict[str, str] = field(default_factory=dict)  # stem → header of its exhibit-number column
+    titles: dict[str, str] = field(default_factory=dict)          # marker in a document's title → its stem
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,7 @@ class Forum(Protocol):
     labels: TableLabels
     warning_kinds: dict[str, WarningKind]
     head_codes: frozenset[str]     # every claim-head code its rules produce (templates may name only these)
+    draft_rules: DraftRules        # what `litigator check` requires of its drafts
 
     # damages
     def compute(self, case: Any, sales: SalesSummary | None, case_label: str) -> DamagesReport: ...
@@ -139,4 +154,5 @@ def forum_of(case: Any) -> Forum:
     return get(case.jurisdiction)
 
 
-__all__ = ["BUILT_IN", "Document", "Forum", "TableLabels", "codes", "forum_of", "get", "register", "unregister"]
+__all__ = ["BUILT_IN", "Document", "DraftRules", "Forum", "TableLabels", "codes", "forum_of", "get", "register",
+           "unregister"]

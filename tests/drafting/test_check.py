@@ -243,3 +243,15 @@ def test_amounts_in():
         315970, 315970]
     assert [str(v) for _, v in amounts_in("83,334.00×3=250,002.00元；30万元；969件×86元")] == [
         "83334.00", "250002.00", "300000.00", "86.00"]
+
+
+def test_a_us_filing_set_is_checked_by_the_us_rules_not_the_chinese_ones(tmp_path):
+    out = tmp_path / "us"
+    result = run_cli("draft", EXAMPLES / "us-schedule-a", "-o", out)
+    assert result.code == 0, result.err
+    assert check(out).findings == []  # no 诉讼请求 or 此致 asked of a US complaint
+    complaint = out / "complaint.docx"
+    _doctor(complaint, "PRAYER FOR RELIEF", "RELIEF")
+    missing = [f.message for f in check(complaint).findings if f.code == "SECTION_MISSING"]
+    assert missing == ["no 「PRAYER FOR RELIEF」 section: the filing requires it (redraft, or restore the heading "
+                       "and its content)"]

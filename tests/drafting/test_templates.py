@@ -82,9 +82,13 @@ def test_escape_markdown_is_idempotent_on_plain_chinese():
 
 
 def test_shipped_templates_parse():
-    env = make_environment(None, CN.template_filters())
-    for name in env.list_templates(extensions=["j2"]):
-        env.get_template(name)
+    from litigator import forums
+
+    for code in forums.codes():  # each forum's templates with that forum's filters
+        env = make_environment(None, forums.get(code).template_filters())
+        for name in env.list_templates(extensions=["j2"]):
+            if name.startswith(f"{code}/"):
+                env.get_template(name)
 
 
 def test_render_markdown_uses_shipped_templates():

@@ -51,6 +51,7 @@ class ZzForum:
                                 calibrated_award="calibrated")
     warning_kinds: dict = {}
     head_codes = frozenset({"statutory_damages"})
+    draft_rules = forums.DraftRules()
     risk_basis = "each side bears its own costs (Testland rule 1)"
 
     def compute(self, case: ZzCase, sales, case_label: str) -> DamagesReport:

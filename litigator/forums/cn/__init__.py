@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from litigator.forums import Document, TableLabels
+from litigator.forums import Document, DraftRules, TableLabels
 
 
 class ChinaForum:
@@ -32,6 +32,15 @@ class ChinaForum:
         # the internal damages memo, for every case; never filed (forums/cn/memo.py)
         "memo": Document("cn/memo.md.j2", "损害赔偿评估"),
     }
+
+    # what `litigator check` requires: the narrative complaint (Civil Procedure Law's article on the complaint:
+    # claims, facts and reasons, evidence) or the element-style form's parts; addressed to the court (此致)
+    draft_rules = DraftRules(
+        sections={"complaint": (("诉讼请求", "事实与理由", "证据和证据来源"), ("当事人信息", "诉讼请求", "事实与理由")),
+                  "preservation-application": (("请求事项", "事实与理由"),)},
+        salutation="此致", addressed=("complaint", "preservation-application"),
+        exhibit_tables={"evidence-list": "序号"},
+        titles={"起诉状": "complaint", "证据目录": "evidence-list", "保全申请书": "preservation-application"})
 
     def documents_for(self, case) -> dict[str, Document]:
         """The documents this case gets: the complaint and the evidence list (forums/cn/documents.py)."""

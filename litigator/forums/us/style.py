@@ -1,0 +1,16 @@
+"""The US page: Times New Roman 12 pt, double spaced, 1-inch margins on US Letter (N.D. Ill. LR 5.2, law.md
+§4), page numbers in the footer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from litigator.drafting.styles import ENGLISH, DocumentStyle
+
+
+@dataclass(frozen=True)
+class UsStyle(DocumentStyle):
+    page_numbers: bool = True   # read by the renderer (drafting/docx_renderer.py): a centred PAGE field
+
+
+US_STYLE = UsStyle(**{f: getattr(ENGLISH, f) for f in ENGLISH.__dataclass_fields__})
