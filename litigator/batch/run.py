@@ -294,9 +294,8 @@ def _extracts(result: Any, config: Any, wanted: dict[str, list[str | None] | Non
     everything: list[ExtractRow] = []
     for pos, seller, order_id, sku, product, ts, qty, amount, refund, buyer, n in rows:
         src = result.sources[pos >> POSITION_BITS]
-        line = ExtractRow(file=src.label, line=src.line_of(pos & mask), seller=seller, order_id=order_id, sku=sku,
-                          product=product, ordered_at=ts, quantity=int(qty), amount=amount, refund=refund,
-                          buyer=buyer, copies=int(n))
+        line = ExtractRow.from_kept_line(src.label, src.line_of(pos & mask), seller, order_id, sku, product, ts,
+                                         qty, amount, refund, buyer, n)
         by_seller[seller].append(line)
         everything.append(line)
     files = _Shared.of(result, config).files
@@ -357,7 +356,8 @@ def run_batch(manifest_path: str | Path, out: str | Path | None = None, *, base:
     t0 = time.perf_counter()
     manifest_path = Path(manifest_path)
     options = options or DraftOptions()
-    out = Path(out) if out is not None else manifest_path.parent / "batch-out"
+    # absolute: a task carries its folder to workers that may run elsewhere (a Dask cluster on shared storage)
+    out = (Path(out) if out is not None else manifest_path.parent / "batch-out").absolute()
     if out.exists() and not out.is_dir():
         raise LitigatorError("exists and is not a folder: -o takes the batch's output folder", out)
     manifest = load_manifest(manifest_path, Path(base) if base is not None else None)

@@ -1636,9 +1636,8 @@ def extract(folder: "CaseFolder") -> SalesExtract:
     out = []
     for pos, seller, order_id, sku, product, ts, qty, amount, refund, buyer, n in rows:
         src = result.sources[pos >> POSITION_BITS]
-        out.append(ExtractRow(file=src.label, line=src.line_of(pos & mask), seller=seller, order_id=order_id,
-                              sku=sku, product=product, ordered_at=ts, quantity=int(qty), amount=amount,
-                              refund=refund, buyer=buyer, copies=int(n)))
+        out.append(ExtractRow.from_kept_line(src.label, src.line_of(pos & mask), seller, order_id, sku, product,
+                                             ts, qty, amount, refund, buyer, n))
     files = _Shared.of(result, config).files
     return SalesExtract(files=files, rows=out)
 

@@ -186,6 +186,17 @@ class ExtractRow(_Out):
     buyer: str | None = None
     copies: int = Field(default=1, description="identical lines collapsed into this one (duplicates)")
 
+    @classmethod
+    def from_kept_line(cls, file: str, line: int, seller: str | None, order_id: str, sku: str | None,
+                       product: str | None, ordered_at: datetime | None, quantity: int, amount: Decimal,
+                       refund: Decimal, buyer: str | None, copies: int) -> "ExtractRow":
+        """A row of the kept_lines table, built without validating it again: its columns come typed from our
+        own SQL (DECIMAL(18,2) amounts, TIMESTAMP, integer counts), checked when the files were read. A
+        batch builds hundreds of thousands of them (validation was most of the time of its sales pass)."""
+        return cls.model_construct(file=file, line=line, seller=seller, order_id=order_id, sku=sku,
+                                   product=product, ordered_at=ordered_at, quantity=int(quantity),
+                                   amount=amount, refund=refund, buyer=buyer, copies=int(copies))
+
     @property
     def net(self) -> Decimal:
         return self.amount - self.refund

@@ -21,6 +21,7 @@ from litigator.errors import LitigatorError
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = ROOT / "examples" / "platform-batch" / "generate.py"
+QUIET_HTTP = {"dashboard_address": "127.0.0.1:0"}  # the scheduler's HTTP routes on a free port, not on 8787
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +165,7 @@ def test_address_connects_to_a_running_scheduler(distributed) -> None:
     from litigator.batch.dask_executor import DaskExecutor
 
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=None, scheduler_kwargs=QUIET_HTTP) as cluster:
         ex = DaskExecutor(address=cluster.scheduler_address)
         try:
             assert sorted(ex.map_unordered(_square, [1, 2, 3])) == [1, 4, 9]
@@ -176,7 +177,8 @@ def test_address_connects_to_a_running_scheduler(distributed) -> None:
 def test_a_scheduler_without_workers_is_one_error_not_a_hang(distributed) -> None:
     from litigator.batch.dask_executor import DaskExecutor
 
-    with distributed.LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None,
+                                  scheduler_kwargs=QUIET_HTTP) as cluster:
         ex = DaskExecutor(address=cluster.scheduler_address, worker_wait=1)
         try:
             with pytest.raises(LitigatorError, match="no Dask worker is connected") as err:
