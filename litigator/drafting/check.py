@@ -32,6 +32,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from litigator.drafting.environment import MISSING_FACT_MARK
 from litigator.errors import LitigatorError
 from litigator.forums import DraftRules
 from litigator.money import parse_money, quantize
@@ -265,8 +266,9 @@ _ID = re.compile(r"(?P<label>公民身份号码|身份证号码|身份证号|证
 
 
 def _placeholder_patterns() -> list[tuple[re.Pattern, str]]:
-    """The values ``litigator init`` writes as stand-ins (scaffold.PLACEHOLDERS): distinctive ones anywhere,
-    a generic word (品牌, 商品名称) only in quotes, codes only as whole tokens."""
+    """(pattern, message with ``{found}``) for the values ``litigator init`` writes as stand-ins
+    (scaffold.PLACEHOLDERS): distinctive ones anywhere, a generic word (品牌, 商品名称) only in quotes, codes only
+    as whole tokens; and the gap a forum leaves for a missing fact (:data:`MISSING_FACT_MARK`)."""
     from litigator.scaffold import PLACEHOLDERS
 
     out = []
@@ -278,7 +280,11 @@ def _placeholder_patterns() -> list[tuple[re.Pattern, str]]:
                 pattern = re.compile(rf"(?<![0-9A-Za-z\-]){re.escape(v)}(?![0-9A-Za-z\-])")
             else:
                 pattern = re.compile(re.escape(v))
-            out.append((pattern, f"{key}: {v}"))
+            message = (f"{v!r} is the placeholder `litigator init` writes for {key}: put the case's own value in "
+                       "case.yaml and draft again")
+            out.append((pattern, message.replace("{", "{{").replace("}", "}}")))  # a template for {found}
+    out.append((re.compile(re.escape(MISSING_FACT_MARK) + r"[^\]]*\]"),
+                "{found} — a fact the draft says is missing: add it to case.yaml and draft again"))
     return out
 
 
@@ -446,11 +452,10 @@ def _text_rules(doc: str, blocks: list[Block], ctx: Context) -> list[Finding]:
             i = text.index("\ufffd")
             add("BROKEN_CHARACTER", f"U+FFFD (a character lost in decoding) in 「{text[max(0, i - 10):i + 10]}」: "
                                     "re-save the source as UTF-8 and draft again")
-        for pattern, what in ctx.placeholders:
-            if pattern.search(text):
-                key, value = what.split(": ", 1)
-                add("PLACEHOLDER", f"{value!r} is the placeholder `litigator init` writes for {key}: put the "
-                                   "case's own value in case.yaml and draft again")
+        for pattern, message in ctx.placeholders:
+            found = pattern.search(text)
+            if found:
+                add("PLACEHOLDER", message.format(found=found.group(0)))
         if _is_request(b) or _FORMULA.search(text) or b.where in calculation_list:
             kind = "request" if _is_request(b) else "formula"
             for written, value in amounts_in(text):

@@ -25,7 +25,11 @@ class UsForum:
     explain_languages = ("en",)
     # what `litigator check` requires of the complaint (templates/us/complaint.md.j2's sections)
     draft_rules = DraftRules(
-        sections={"complaint": (("JURISDICTION AND VENUE", "THE PARTIES", "PRAYER FOR RELIEF", "JURY DEMAND"),)},
+        sections={"complaint": (("JURISDICTION AND VENUE", "THE PARTIES", "PRAYER FOR RELIEF", "JURY DEMAND"),),
+                  # the papers after the complaint (motions.py)
+                  "tro-memorandum": (("INTRODUCTION", "STATEMENT OF FACTS", "ARGUMENT", "CONCLUSION"),),
+                  "rule-65b-certification": (("EFFORTS MADE TO GIVE NOTICE", "WHY NOTICE SHOULD NOT BE REQUIRED"),),
+                  "default-judgment-motion": (("LIABILITY", "DAMAGES", "CONCLUSION"),)},
         titles={"COMPLAINT": "complaint"})
     head_codes = frozenset({"statutory_damages", "profits", "actual_damages", "treble_damages", "attorney_fee",
                             "prejudgment_interest"})

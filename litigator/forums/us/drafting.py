@@ -19,7 +19,10 @@ from litigator.damages.model import DefendantResult, ScenarioResult
 from litigator.forums import Document
 from litigator.forums.us.citation import format_ref
 from litigator.forums.us.model import Counsel, ProductPair, Registration, Store, UsCase, UsScenario
+from litigator.forums.us.motions import MotionContext, check_memorandum, missing, motion_context
+from litigator.forums.us.warnings import KINDS
 from litigator.money import format_amount
+from litigator.warnings import Warnings
 
 SCHEDULE_A_CAPTION = "THE PARTNERSHIPS AND UNINCORPORATED ASSOCIATIONS IDENTIFIED ON SCHEDULE A"
 
@@ -27,7 +30,18 @@ DOCUMENTS = {
     "complaint": Document("us/complaint.md.j2", "Complaint"),
     "schedule-a": Document("us/schedule-a.md.j2", "Schedule A"),
     "exhibit-list": Document("us/exhibit-list.md.j2", "Index of Exhibits"),
+    # the papers after the complaint (motions.py), each drafted when its facts exist
+    "joinder-chart": Document("us/joinder-chart.md.j2", "Joinder Chart"),
+    "tro-memorandum": Document("us/tro-memorandum.md.j2", "Memorandum in Support of Motion for TRO"),
+    "tro-proposed-order": Document("us/tro-order.md.j2", "Proposed Temporary Restraining Order"),
+    "investigator-declaration": Document("us/investigator-declaration.md.j2", "Declaration of Investigator"),
+    "rule-65b-certification": Document("us/rule-65b-certification.md.j2", "Rule 65(b)(1) Certification"),
+    "default-judgment-motion": Document("us/default-judgment.md.j2", "Motion for Default Judgment"),
+    "proposed-judgment": Document("us/proposed-judgment.md.j2", "Proposed Final Judgment"),
+    "civil-cover-sheet": Document("us/civil-cover-sheet.md.j2", "Civil Cover Sheet (JS 44)"),
 }
+TRO_DOCUMENTS = ("tro-memorandum", "tro-proposed-order", "investigator-declaration", "rule-65b-certification")
+DEFAULT_DOCUMENTS = ("default-judgment-motion", "proposed-judgment")
 
 
 def slug(text: str) -> str:
@@ -44,17 +58,30 @@ def groups(case: UsCase) -> dict[str, list[Store]]:
     return out
 
 
+def _motions(case: UsCase) -> dict[str, Document]:
+    """The papers after the complaint this case's facts support."""
+    names = ["civil-cover-sheet"]
+    if len(case.stores) > 1:
+        names.append("joinder-chart")
+    if case.tro is not None:
+        names += TRO_DOCUMENTS
+    if case.default_judgment is not None:
+        names += DEFAULT_DOCUMENTS
+    return {n: DOCUMENTS[n] for n in names}
+
+
 def documents_for(case: UsCase) -> dict[str, Document]:
     if case.split == "none":
-        return {name: Document(d.template, d.title, {"group": "all"}) if name != "exhibit-list" else d
-                for name, d in DOCUMENTS.items()}
+        return {**{name: Document(DOCUMENTS[name].template, DOCUMENTS[name].title, {"group": "all"})
+                   for name in ("complaint", "schedule-a")},
+                "exhibit-list": DOCUMENTS["exhibit-list"], **_motions(case)}
     docs: dict[str, Document] = {}
     for key in groups(case):
         label = key if case.split == "platform" else case.product(key).name
         docs[f"complaint-{slug(key)}"] = Document("us/complaint.md.j2", f"Complaint ({label})", {"group": key})
         docs[f"schedule-a-{slug(key)}"] = Document("us/schedule-a.md.j2", f"Schedule A ({label})", {"group": key})
     docs["exhibit-list"] = DOCUMENTS["exhibit-list"]
-    return docs
+    return {**docs, **_motions(case)}
 
 
 def usd(value: Any) -> str:
@@ -162,7 +189,13 @@ def us_context(run: Any, scenario_name: str) -> dict[str, Any]:
         statutory_max=law.amount("statutory.maximum"), willful_max=law.amount("statutory.willful_maximum"),
         no_forum_buy=no_buy, willfulness=case.willfulness.facts if case.willfulness else [],
         joinder=case.joinder)
-    return {"us": us, "cite": cite, "ref": ref}
+    w = Warnings(KINDS)
+    context = {"us": us, "cite": cite, "ref": ref, "missing": missing,
+               "motion": motion_context(run, scenario_name, us, w), "_warnings": w}
+    if case.tro is not None:
+        check_memorandum(run, {k: v for k, v in context.items() if not k.startswith("_")}, w,
+                         DOCUMENTS["tro-memorandum"].template)
+    return context
 
 
 def cite(ref: str) -> str:
@@ -186,4 +219,6 @@ CONTEXT_NAMES: dict[str, Any] = {
     "us": UsContext,
     "cite": Callable[[str], str],
     "ref": Callable[[str | None], str],
+    "missing": Callable[[str], str],
+    "motion": MotionContext,
 }

@@ -38,6 +38,8 @@ class Plaintiff(StrictModel):
     organized_under: str | None = Field(default=None, description="the state or country it is organized under")
     principal_place: str | None = Field(default=None, description="its principal place of business")
     description: str | None = Field(default=None, description="what it makes and sells (the parties section)")
+    county: str | None = Field(default=None, description="its county of residence (JS 44 section I(b); for a "
+                                                         "plaintiff outside the United States, its country)")
 
 
 class Registration(StrictModel):
@@ -138,6 +140,88 @@ class Interest(StrictModel):
                                                           "none in the 9th Circuit): warns")
 
 
+_PLACEHOLDERS = {"tbd", "todo", "n/a", "na", "none", "...", "xxx", "boilerplate", "same as above"}
+
+
+def _facts(values: list[str], what: str) -> list[str]:
+    """Stated facts: each a sentence of its own, no placeholder, no repeat."""
+    seen: set[str] = set()
+    for v in values:
+        text = " ".join(v.split())
+        if len(text) < 12 or text.lower().strip(" .") in _PLACEHOLDERS:
+            raise ValueError(f"{what}: {v!r} is not a stated fact (write what was done, when, by whom)")
+        if text.lower() in seen:
+            raise ValueError(f"{what}: {v!r} is stated twice")
+        seen.add(text.lower())
+    return values
+
+
+class NoticeFacts(StrictModel):
+    """Fed. R. Civ. P. 65(b)(1)(B): the attorney certifies in writing the efforts made to give notice and the
+    reasons why it should not be required. Facts of this case, never boilerplate: a missing list warns."""
+
+    efforts: list[str] = Field(default_factory=list,
+                               description="each effort made to give the defendants notice (or why none was made)")
+    reasons: list[str] = Field(default_factory=list,
+                               description="each fact of this case showing why notice should not be required "
+                                           "(e.g. a store that moved its funds after an earlier notice)")
+
+    @field_validator("efforts", "reasons")
+    @classmethod
+    def _stated(cls, v: list[str], info) -> list[str]:
+        return _facts(v, f"tro.notice.{info.field_name}")
+
+
+class Investigator(StrictModel):
+    name: str = Field(description="the investigator who made the test purchases (the declarant)")
+    employer: str | None = Field(default=None, description="the firm the investigator works for")
+    location: str | None = Field(default=None, description="where the declaration is signed (city, state)")
+
+
+class Tro(StrictModel):
+    """An ex parte motion for a temporary restraining order (Fed. R. Civ. P. 65(b)) with an asset restraint and
+    the takedown of the listings: drafted when this key is present."""
+
+    harm: list[str] = Field(default_factory=list,
+                            description="specific facts that immediate and irreparable injury will result before "
+                                        "the defendants can be heard (Rule 65(b)(1)(A))")
+    notice: NoticeFacts | None = Field(default=None, description="the Rule 65(b)(1)(B) certification's facts")
+    bond: PositiveAmount | None = Field(default=None, description="the security proposed (Rule 65(c)), USD")
+    asset_restraint: bool = Field(default=True, description="ask to restrain the stores' marketplace accounts")
+    takedown: bool = Field(default=True, description="ask the marketplaces to disable the accused listings")
+    investigator: Investigator | None = Field(default=None, description="the declarant of the test purchases")
+
+    @field_validator("harm")
+    @classmethod
+    def _stated(cls, v: list[str]) -> list[str]:
+        return _facts(v, "tro.harm")
+
+
+class FeeClaim(StrictModel):
+    """Attorney's fees claimed with a default judgment (N.D. Ill. LR 54.3 governs the motion)."""
+
+    amount: PositiveAmount = Field(description="the fee claimed, USD")
+    hours: Factor | None = Field(default=None, description="hours worked")
+    rate: PositiveAmount | None = Field(default=None, description="hourly rate, USD")
+    basis: str = Field(description="why fees are owed (e.g. § 1117(b) knowing use of a counterfeit; an "
+                                   "exceptional case under § 1117(a))")
+    exhibit: str | None = Field(default=None, description="the time records in evidence/")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FeeClaim:
+        if self.hours is not None and self.rate is not None and self.hours * self.rate != self.amount:
+            raise ValueError(f"amount {self.amount} is not hours × rate ({self.hours} × {self.rate})")
+        return self
+
+
+class DefaultFacts(StrictModel):
+    """The motion for default judgment (Fed. R. Civ. P. 55(b)(2)): drafted when this key is present."""
+
+    entered: dt.date | None = Field(default=None, description="the date the clerk entered the default")
+    defendants: list[Code] = Field(default_factory=list, description="the defaulted stores' ids (default: all)")
+    attorney_fee: FeeClaim | None = Field(default=None, description="fees claimed (N.D. Ill. LR 54.3)")
+
+
 StatutoryModel = Literal["per_mark_per_type", "per_defendant", "sales_multiple"]
 
 
@@ -227,6 +311,9 @@ class UsCase(StrictModel):
     split: Literal["none", "platform", "product"] = Field(
         default="none", description="draft one complaint per platform or per accused product when joinder is "
                                     "doubtful")
+    tro: Tro | None = Field(default=None, description="the ex parte TRO motion's facts (drafted when present)")
+    default_judgment: DefaultFacts | None = Field(default=None, description="the default-judgment motion (drafted "
+                                                                            "when present)")
     jury_demand: bool = Field(default=True, description="endorse a jury demand on the complaint (Rule 38)")
     scenarios: dict[str, UsScenario] = Field(min_length=1)
     filed_scenario: str | None = Field(default=None, description="the scenario the complaint claims (required with "
