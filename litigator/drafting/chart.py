@@ -6,7 +6,9 @@ award's range (low–high with the mid) and, where known, what similar cases wer
 above which a claim counts as an over-claim. Amounts are ``Decimal``; they become floats only to be
 plotted, never printed (every printed amount is a text the forum formatted).
 
-Fonts. CJK labels need a CJK font, found through matplotlib's font manager (no download, ever):
+Fonts. Labels in Latin script alone (English: :func:`is_latin`) need no CJK font: :func:`find_font_for`
+takes DejaVu Sans (:data:`LATIN_FAMILIES`), which matplotlib ships, unless ``LITIGATOR_CHART_FONTS`` names an
+installed family first. CJK labels need a CJK font, found through matplotlib's font manager (no download, ever):
 :func:`find_font` takes the first installed family of ``LITIGATOR_CHART_FONTS`` (comma-separated), else
 of :data:`CJK_FAMILIES` (Noto Sans CJK SC first: Debian's ``fonts-noto-cjk``). ``None`` means no such font:
 the caller drafts without the chart and warns. A character the font lacks is an error
@@ -31,6 +33,7 @@ from litigator.errors import LitigatorError
 FONTS_ENV = "LITIGATOR_CHART_FONTS"
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Serif SC",
                 "Noto Sans CJK TC", "Noto Serif CJK TC")
+LATIN_FAMILIES = ("DejaVu Sans",)  # bundled with matplotlib: always installed
 WIDTH_INCHES = 6.3  # about the A4 text width between 2.5-3 cm margins
 DPI = 200
 _MISSING_GLYPH = r"Glyph .* missing from font"
@@ -68,6 +71,22 @@ def find_font(families: list[str] | tuple[str, ...] | None = None) -> Font | Non
             best = min(faces, key=lambda e: (abs(_weight(e.weight) - 400), e.fname, getattr(e, "index", 0)))
             return Font(family, best.fname, getattr(best, "index", 0))
     return None
+
+
+def is_latin(text: str) -> bool:
+    """Whether every character is Latin script, Latin-1 punctuation (§, ×) or general punctuation and
+    currency signs (–, —, €): what DejaVu Sans draws without a CJK font."""
+    return all(ord(c) < 0x250 or 0x2000 <= ord(c) <= 0x20CF for c in text)
+
+
+def find_font_for(texts: list[str]) -> Font | None:
+    """The font for a chart showing ``texts``: when every text is Latin (:func:`is_latin`), the first installed
+    family of ``LITIGATOR_CHART_FONTS`` (when set), else DejaVu Sans, so no CJK font is required; otherwise
+    :func:`find_font` (a CJK font, ``None`` without one)."""
+    if not all(is_latin(t) for t in texts):
+        return find_font()
+    given = [n.strip() for n in os.environ.get(FONTS_ENV, "").split(",") if n.strip()]
+    return find_font([*given, *LATIN_FAMILIES])
 
 
 def _weight(weight: object) -> int:

@@ -82,7 +82,8 @@ def test_damages_json_gives_per_defendant_figures_that_sum_their_heads():
 def test_the_complaint_has_every_required_section(drafted):
     out, result = drafted
     assert sorted(p.name for p in result.written) == ["calculation.json", "civil-cover-sheet.docx", "complaint.docx",
-                                                      "exhibit-list.docx", "joinder-chart.docx", "schedule-a.docx"]
+                                                      "exhibit-list.docx", "joinder-chart.docx", "memo.docx",
+                                                      "schedule-a.docx"]
     text = text_of(out / "complaint.docx")
     for part in ("UNITED STATES DISTRICT COURT", "FOR THE NORTHERN DISTRICT OF ILLINOIS", "EASTERN DIVISION",
                  "THE PARTNERSHIPS AND UNINCORPORATED ASSOCIATIONS IDENTIFIED ON SCHEDULE A", "COMPLAINT",

@@ -18,8 +18,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from litigator.damages.model import (
     Calibration,
     ClaimHead,
@@ -29,6 +27,9 @@ from litigator.damages.model import (
     RiskRow,
     ScenarioCalibration,
 )
+from litigator.drafting.memo_parts import MemoModel, MemoRow, MemoWarning, head_rows
+from litigator.drafting.memo_parts import facts_conflicts as _facts_conflicts
+from litigator.drafting.memo_parts import warning_rows as _rows
 from litigator.warnings import Warnings
 
 CHART_NAME = "chart.png"
@@ -36,24 +37,7 @@ PRIVILEGE = "内部工作成果／律师工作成果（不得提交法院）"
 NO_FONT_PACKAGE = "fonts-noto-cjk"
 
 
-class _Memo(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class MemoWarning(_Memo):
-    code: str
-    scope: str          # 全案, 文书起草, or the scenario's name
-    message: str        # the warning without its leading "CODE: "
-
-
-class MemoRow(_Memo):
-    """One row of the side-by-side table: a label and one amount per scenario (None: not claimed there)."""
-
-    label: str
-    amounts: list[Decimal | None]
-
-
-class MemoScenario(_Memo):
+class MemoScenario(MemoModel):
     name: str
     label: str                       # the name, with （起诉方案） / （本次起草） marks
     description: str | None
@@ -68,7 +52,7 @@ class MemoScenario(_Memo):
     warnings: list[MemoWarning]
 
 
-class MemoContext(_Memo):
+class MemoContext(MemoModel):
     privilege: str
     filed_scenario: str
     drafted_scenario: str
@@ -197,38 +181,3 @@ def _scenario(s: Any, filed: str, drafted: str) -> MemoScenario:
         calibration=s.calibration,
         warnings=_rows(s.warnings, s.warning_codes, s.name),
     )
-
-
-def head_rows(scenarios: list[Any]) -> list[MemoRow]:
-    """The union of the scenarios' heads by label (e.g. 经济损失 and 经济损失（含惩罚性赔偿） are two rows), in
-    the order the scenarios list them: a new label goes before the next label its scenario shares."""
-    order: list[str] = []
-    for s in scenarios:
-        labels = [h.label for h in s.heads]
-        for i, label in enumerate(labels):
-            if label in order:
-                continue
-            after = next((order.index(x) for x in labels[i + 1:] if x in order), len(order))
-            order.insert(after, label)
-    return [MemoRow(label=label, amounts=[_head_amount(s, label) for s in scenarios]) for label in order]
-
-
-def _head_amount(scenario: Any, label: str) -> Decimal | None:
-    amounts = [h.amount for h in scenario.heads if h.label == label]
-    return sum(amounts, Decimal(0)) if amounts else None
-
-
-def _rows(texts: list[str], codes: list[str], scope: str) -> list[MemoWarning]:
-    return [MemoWarning(code=c, scope=scope, message=t.removeprefix(f"{c}: ")) for t, c in zip(texts, codes,
-                                                                                            strict=True)]
-
-
-def _facts_conflicts(folder: Any) -> list[str]:
-    """Unresolved conflicts between facts.yaml and case.yaml, as draft reports them (none without facts.yaml)."""
-    if not (folder / "facts.yaml").is_file():
-        return []
-    try:
-        from litigator.facts import unresolved_conflicts
-    except ImportError:  # the facts stage is optional for drafting
-        return []
-    return list(unresolved_conflicts(folder))

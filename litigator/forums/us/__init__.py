@@ -116,9 +116,16 @@ class UsForum:
         return template_filters()
 
     def template_context(self, run, scenario_name: str) -> dict[str, Any]:
+        from litigator.drafting.chart import LazyImages
         from litigator.forums.us.drafting import us_context
+        from litigator.forums.us.memo import memo_context
 
-        return us_context(run, scenario_name)
+        context = us_context(run, scenario_name)
+        # the internal memo (memo.py) and its chart, drawn when the memo is rendered; last, so that it lists
+        # the warnings of the other documents' context
+        context["memo"], images = memo_context(run, scenario_name, context["_warnings"])
+        context["_images"] = LazyImages(images)
+        return context
 
     @property
     def context_names(self) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from typing import Any
 from litigator.damages.model import DefendantResult, ScenarioResult
 from litigator.forums import Document
 from litigator.forums.us.citation import format_ref
+from litigator.forums.us.memo import UsMemoContext
 from litigator.forums.us.model import Counsel, ProductPair, Registration, Store, UsCase, UsScenario
 from litigator.forums.us.motions import MotionContext, check_memorandum, missing, motion_context
 from litigator.forums.us.warnings import KINDS
@@ -39,6 +40,8 @@ DOCUMENTS = {
     "default-judgment-motion": Document("us/default-judgment.md.j2", "Motion for Default Judgment"),
     "proposed-judgment": Document("us/proposed-judgment.md.j2", "Proposed Final Judgment"),
     "civil-cover-sheet": Document("us/civil-cover-sheet.md.j2", "Civil Cover Sheet (JS 44)"),
+    # the internal damages memo, for every case; never filed (memo.py)
+    "memo": Document("us/memo.md.j2", "Damages Memorandum"),
 }
 TRO_DOCUMENTS = ("tro-memorandum", "tro-proposed-order", "investigator-declaration", "rule-65b-certification")
 DEFAULT_DOCUMENTS = ("default-judgment-motion", "proposed-judgment")
@@ -60,7 +63,7 @@ def groups(case: UsCase) -> dict[str, list[Store]]:
 
 def _motions(case: UsCase) -> dict[str, Document]:
     """The papers after the complaint this case's facts support."""
-    names = ["civil-cover-sheet"]
+    names = ["civil-cover-sheet", "memo"]
     if len(case.stores) > 1:
         names.append("joinder-chart")
     if case.tro is not None:
@@ -221,4 +224,5 @@ CONTEXT_NAMES: dict[str, Any] = {
     "ref": Callable[[str | None], str],
     "missing": Callable[[str], str],
     "motion": MotionContext,
+    "memo": UsMemoContext,   # the internal damages memo (memo.py)
 }

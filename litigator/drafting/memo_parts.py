@@ -1,0 +1,62 @@
+"""The parts of a damages memo every forum's memo shares (forums/<code>/memo.py builds the rest): the
+warnings with their codes and scope, the side-by-side rows of the scenarios' heads, the facts conflicts
+``draft`` reports. Forum-neutral: labels and scopes are the forum's words."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class MemoModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MemoWarning(MemoModel):
+    code: str
+    scope: str          # the forum's words for the whole case, drafting, or a scenario's name
+    message: str        # the warning without its leading "CODE: "
+
+
+class MemoRow(MemoModel):
+    """One row of the side-by-side table: a label and one amount per scenario (None: not claimed there)."""
+
+    label: str
+    amounts: list[Decimal | None]
+
+
+def head_rows(scenarios: list[Any]) -> list[MemoRow]:
+    """The union of the scenarios' heads by label (e.g. 经济损失 and 经济损失（含惩罚性赔偿） are two rows), in
+    the order the scenarios list them: a new label goes before the next label its scenario shares."""
+    order: list[str] = []
+    for s in scenarios:
+        labels = [h.label for h in s.heads]
+        for i, label in enumerate(labels):
+            if label in order:
+                continue
+            after = next((order.index(x) for x in labels[i + 1:] if x in order), len(order))
+            order.insert(after, label)
+    return [MemoRow(label=label, amounts=[_head_amount(s, label) for s in scenarios]) for label in order]
+
+
+def _head_amount(scenario: Any, label: str) -> Decimal | None:
+    amounts = [h.amount for h in scenario.heads if h.label == label]
+    return sum(amounts, Decimal(0)) if amounts else None
+
+
+def warning_rows(texts: list[str], codes: list[str], scope: str) -> list[MemoWarning]:
+    return [MemoWarning(code=c, scope=scope, message=t.removeprefix(f"{c}: ")) for t, c in zip(texts, codes,
+                                                                                            strict=True)]
+
+
+def facts_conflicts(folder: Any) -> list[str]:
+    """Unresolved conflicts between facts.yaml and case.yaml, as draft reports them (none without facts.yaml)."""
+    if not (folder / "facts.yaml").is_file():
+        return []
+    try:
+        from litigator.facts import unresolved_conflicts
+    except ImportError:  # the facts stage is optional for drafting
+        return []
+    return list(unresolved_conflicts(folder))
