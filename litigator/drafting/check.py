@@ -32,7 +32,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from litigator.drafting.environment import MISSING_FACT_MARK
+from litigator.drafting.environment import MISSING_FACT
 from litigator.errors import LitigatorError
 from litigator.forums import DraftRules
 from litigator.money import parse_money, quantize
@@ -268,7 +268,7 @@ _ID = re.compile(r"(?P<label>公民身份号码|身份证号码|身份证号|证
 def _placeholder_patterns() -> list[tuple[re.Pattern, str]]:
     """(pattern, message with ``{found}``) for the values ``litigator init`` writes as stand-ins
     (scaffold.PLACEHOLDERS): distinctive ones anywhere, a generic word (品牌, 商品名称) only in quotes, codes only
-    as whole tokens; and the gap a forum leaves for a missing fact (:data:`MISSING_FACT_MARK`)."""
+    as whole tokens; and the gap a forum leaves for a missing fact (:data:`MISSING_FACT`)."""
     from litigator.scaffold import PLACEHOLDERS
 
     out = []
@@ -283,7 +283,7 @@ def _placeholder_patterns() -> list[tuple[re.Pattern, str]]:
             message = (f"{v!r} is the placeholder `litigator init` writes for {key}: put the case's own value in "
                        "case.yaml and draft again")
             out.append((pattern, message.replace("{", "{{").replace("}", "}}")))  # a template for {found}
-    out.append((re.compile(re.escape(MISSING_FACT_MARK) + r"[^\]]*\]"),
+    out.append((MISSING_FACT,
                 "{found} — a fact the draft says is missing: add it to case.yaml and draft again"))
     return out
 

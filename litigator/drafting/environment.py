@@ -35,10 +35,12 @@ class Raw(str):
 # The visible gap a forum leaves for a fact a paper needs but case.yaml does not give (with a warning naming
 # the key): `litigator check` reports every one, so such a draft is never filed as it is.
 MISSING_FACT_MARK = "[MISSING:"
+MISSING_FACT_END = " — not stated in case.yaml]"
+MISSING_FACT = re.compile(re.escape(MISSING_FACT_MARK) + r".*?" + re.escape(MISSING_FACT_END))
 
 
 def missing_fact(key: str) -> Raw:
-    return Raw(f"{MISSING_FACT_MARK} {key} — not stated in case.yaml]")
+    return Raw(f"{MISSING_FACT_MARK} {key}{MISSING_FACT_END}")
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!&])")  # & too: "&amp;" must not become "&"

@@ -63,6 +63,8 @@ def make_case(tmp_path: Path, extra: str = MOTION_FACTS, old: str | None = None,
     shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("out"))
     p = target / "case.yaml"
     text = p.read_text(encoding="utf-8")
+    assert text.endswith(MOTION_FACTS)  # the example carries the motion facts last: replaced by ``extra``
+    text = text[:-len(MOTION_FACTS)]
     if old is not None:
         assert old in text, old
         text = text.replace(old, new)
@@ -88,7 +90,7 @@ def test_each_paper_is_drafted_when_its_facts_exist(drafted, tmp_path):
     out, result, _ = drafted
     names = {p.stem for p in result.written if p.suffix == ".docx"}
     assert set(ALL_MOTIONS) <= names
-    plain = pipeline.draft(EXAMPLE, out_dir=tmp_path / "plain")
+    plain = pipeline.draft(make_case(tmp_path, extra=""), out_dir=tmp_path / "plain")
     plain_names = {p.stem for p in plain.written if p.suffix == ".docx"}
     assert {"civil-cover-sheet", "joinder-chart"} <= plain_names
     assert not plain_names & {"tro-memorandum", "default-judgment-motion", "proposed-judgment"}

@@ -81,9 +81,11 @@ def test_damages_json_gives_per_defendant_figures_that_sum_their_heads():
 
 def test_the_complaint_has_every_required_section(drafted):
     out, result = drafted
-    assert sorted(p.name for p in result.written) == ["calculation.json", "civil-cover-sheet.docx", "complaint.docx",
-                                                      "exhibit-list.docx", "joinder-chart.docx", "memo.docx",
-                                                      "schedule-a.docx"]
+    assert sorted(p.name for p in result.written) == [
+        "calculation.json", "civil-cover-sheet.docx", "complaint.docx", "default-judgment-motion.docx",
+        "exhibit-list.docx", "investigator-declaration.docx", "joinder-chart.docx", "memo.docx",
+        "proposed-judgment.docx", "rule-65b-certification.docx", "schedule-a.docx", "tro-memorandum.docx",
+        "tro-proposed-order.docx"]
     text = text_of(out / "complaint.docx")
     for part in ("UNITED STATES DISTRICT COURT", "FOR THE NORTHERN DISTRICT OF ILLINOIS", "EASTERN DIVISION",
                  "THE PARTNERSHIPS AND UNINCORPORATED ASSOCIATIONS IDENTIFIED ON SCHEDULE A", "COMPLAINT",
