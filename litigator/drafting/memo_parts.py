@@ -60,3 +60,21 @@ def facts_conflicts(folder: Any) -> list[str]:
     except ImportError:  # the facts stage is optional for drafting
         return []
     return list(unresolved_conflicts(folder))
+
+
+def chart_row(label: str, total: Decimal, claim_text: str, calibration: Any) -> Any:
+    """A scenario's row of the claim chart (drafting/chart.py): its claim, and from its calibration the
+    expected range, the similar cases' awards and the over-claim threshold (plotted only, never printed)."""
+    from litigator.drafting.chart import ChartRow
+
+    expected = awarded = above = None
+    if calibration is not None:
+        e = calibration.expected_award
+        expected = (e.low, e.mid, e.high)
+        if calibration.awarded_range is not None:
+            awarded = (calibration.awarded_range.low, calibration.awarded_range.high)
+            if calibration.over_claim_factor is not None:
+                above = calibration.awarded_range.high * Decimal(calibration.over_claim_factor)
+    return ChartRow(label=label, claim=total, claim_text=claim_text, expected=expected, awarded=awarded,
+                    over_claim_above=above)
+

@@ -27,7 +27,7 @@ from litigator.damages.model import (
     RiskRow,
     ScenarioCalibration,
 )
-from litigator.drafting.memo_parts import MemoModel, MemoRow, MemoWarning, head_rows
+from litigator.drafting.memo_parts import MemoModel, MemoRow, MemoWarning, chart_row, head_rows
 from litigator.drafting.memo_parts import facts_conflicts as _facts_conflicts
 from litigator.drafting.memo_parts import warning_rows as _rows
 from litigator.warnings import Warnings
@@ -135,22 +135,10 @@ def memo_context(run: Any, scenario_name: str, forum_warnings: Warnings) -> tupl
 
 def chart_png(memo: MemoContext, font: Any) -> bytes:
     """The claim of each scenario against its expected range (drafting/chart.py), labelled in Chinese."""
-    from litigator.drafting.chart import ChartLabels, ChartRow, claim_chart
+    from litigator.drafting.chart import ChartLabels, claim_chart
     from litigator.money import format_yuan
 
-    rows = []
-    for s in memo.scenarios:
-        cal = s.calibration
-        expected = awarded = above = None
-        if cal is not None:
-            e = cal.expected_award
-            expected = (e.low, e.mid, e.high)
-            if cal.awarded_range is not None:
-                awarded = (cal.awarded_range.low, cal.awarded_range.high)
-                if cal.over_claim_factor is not None:
-                    above = cal.awarded_range.high * Decimal(cal.over_claim_factor)  # plotted only
-        rows.append(ChartRow(label=s.label, claim=s.total, claim_text=format_yuan(s.total), expected=expected,
-                             awarded=awarded, over_claim_above=above))
+    rows = [chart_row(s.label, s.total, format_yuan(s.total), s.calibration) for s in memo.scenarios]
     labels = ChartLabels(
         title="各方案诉请金额与预计判赔区间",
         axis="金额（元，对数刻度）",

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from litigator.damages.model import Calibration, ClaimHead, Fees, MoneyRange, Neighbour, RiskRow, ScenarioCalibration
-from litigator.drafting.memo_parts import MemoRow, MemoWarning, facts_conflicts, head_rows, warning_rows
+from litigator.drafting.memo_parts import MemoRow, MemoWarning, chart_row, facts_conflicts, head_rows, warning_rows
 from litigator.warnings import Warnings
 
 CHART_NAME = "chart.png"
@@ -143,22 +143,10 @@ def memo_context(run: Any, scenario_name: str, forum_warnings: Warnings) -> tupl
 
 
 def _chart_inputs(memo: UsMemoContext) -> tuple[Any, list[Any]]:
-    from litigator.drafting.chart import ChartLabels, ChartRow
+    from litigator.drafting.chart import ChartLabels
     from litigator.forums.us.drafting import usd
 
-    rows = []
-    for s in memo.scenarios:
-        cal = s.calibration
-        expected = awarded = above = None
-        if cal is not None:
-            e = cal.expected_award
-            expected = (e.low, e.mid, e.high)
-            if cal.awarded_range is not None:
-                awarded = (cal.awarded_range.low, cal.awarded_range.high)
-                if cal.over_claim_factor is not None:
-                    above = cal.awarded_range.high * Decimal(cal.over_claim_factor)  # plotted only
-        rows.append(ChartRow(label=s.label, claim=s.total, claim_text=str(usd(s.total)), expected=expected,
-                             awarded=awarded, over_claim_above=above))
+    rows = [chart_row(s.label, s.total, str(usd(s.total)), s.calibration) for s in memo.scenarios]
     labels = ChartLabels(
         title="Claim and expected award by scenario",
         axis="USD (logarithmic scale)",
