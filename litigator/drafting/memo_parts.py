@@ -78,3 +78,23 @@ def chart_row(label: str, total: Decimal, claim_text: str, calibration: Any) -> 
     return ChartRow(label=label, claim=total, claim_text=claim_text, expected=expected, awarded=awarded,
                     over_claim_above=above)
 
+
+def memo_warnings(run: Any, forum_warnings: Any, particulars: list[str], scopes: tuple[str, str],
+                  scenario_rows: list[MemoWarning]) -> list[MemoWarning]:
+    """Every warning known before rendering, as ``pipeline.draft`` collects them (the run's, the report's,
+    facts conflicts, missing particulars; scope ``scopes[0]``), then the forum's drafting warnings (scope
+    ``scopes[1]``), then each scenario's own rows."""
+    from litigator.warnings import Warnings
+
+    report = run.damages
+    case_w = Warnings(forum_warnings.kinds)
+    case_w.extend(run.warnings, run.warning_codes)
+    case_w.extend(report.warnings, report.warning_codes)
+    for conflict in facts_conflicts(run.folder.path):
+        case_w.add("FACTS_CONFLICT", conflict)
+    for missing in particulars:
+        case_w.add("PARTICULARS_MISSING", missing)
+    return [*warning_rows(case_w.texts, case_w.codes, scopes[0]),
+            *warning_rows(forum_warnings.texts, forum_warnings.codes, scopes[1]),
+            *scenario_rows]
+

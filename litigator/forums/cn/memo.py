@@ -27,8 +27,7 @@ from litigator.damages.model import (
     RiskRow,
     ScenarioCalibration,
 )
-from litigator.drafting.memo_parts import MemoModel, MemoRow, MemoWarning, chart_row, head_rows
-from litigator.drafting.memo_parts import facts_conflicts as _facts_conflicts
+from litigator.drafting.memo_parts import MemoModel, MemoRow, MemoWarning, chart_row, head_rows, memo_warnings
 from litigator.drafting.memo_parts import warning_rows as _rows
 from litigator.warnings import Warnings
 
@@ -92,17 +91,8 @@ def memo_context(run: Any, scenario_name: str, forum_warnings: Warnings) -> tupl
         chart_missing = (f"未生成图表：未找到中文字体（{families}）。请安装 {NO_FONT_PACKAGE} 后重新起草。")
 
     scenarios = [_scenario(s, report.filed_scenario, scenario_name) for s in report.scenarios]
-    # every warning known before rendering, as draft collects them (pipeline.draft), then the forum's own
-    case_w = Warnings(forum_warnings.kinds)
-    case_w.extend(run.warnings, run.warning_codes)
-    case_w.extend(report.warnings, report.warning_codes)
-    for conflict in _facts_conflicts(run.folder.path):
-        case_w.add("FACTS_CONFLICT", conflict)
-    for missing in particulars_warnings(run.folder.case):
-        case_w.add("PARTICULARS_MISSING", missing)
-    warnings = [*_rows(case_w.texts, case_w.codes, "全案"),
-                *_rows(forum_warnings.texts, forum_warnings.codes, "文书起草"),
-                *(w for s in scenarios for w in s.warnings)]
+    warnings = memo_warnings(run, forum_warnings, particulars_warnings(run.folder.case), ("全案", "文书起草"),
+                             [w for s in scenarios for w in s.warnings])
 
     calibration = report.calibration
     reason = None

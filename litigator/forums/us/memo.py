@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from litigator.damages.model import Calibration, ClaimHead, Fees, MoneyRange, Neighbour, RiskRow, ScenarioCalibration
-from litigator.drafting.memo_parts import MemoRow, MemoWarning, chart_row, facts_conflicts, head_rows, warning_rows
+from litigator.drafting.memo_parts import MemoRow, MemoWarning, chart_row, head_rows, memo_warnings, warning_rows
 from litigator.warnings import Warnings
 
 CHART_NAME = "chart.png"
@@ -91,17 +91,8 @@ def memo_context(run: Any, scenario_name: str, forum_warnings: Warnings) -> tupl
     report = run.damages
     scenarios = [_scenario(s, case.scenarios[s.name], report.filed_scenario, scenario_name)
                  for s in report.scenarios]
-    # every warning known before rendering, as draft collects them (pipeline.draft), then the forum's own
-    case_w = Warnings(forum_warnings.kinds)
-    case_w.extend(run.warnings, run.warning_codes)
-    case_w.extend(report.warnings, report.warning_codes)
-    for conflict in facts_conflicts(run.folder.path):
-        case_w.add("FACTS_CONFLICT", conflict)
-    for missing in particulars_warnings(case):
-        case_w.add("PARTICULARS_MISSING", missing)
-    warnings = [*warning_rows(case_w.texts, case_w.codes, "case"),
-                *warning_rows(forum_warnings.texts, forum_warnings.codes, "drafting"),
-                *(w for s in scenarios for w in s.warnings)]
+    warnings = memo_warnings(run, forum_warnings, particulars_warnings(case), ("case", "drafting"),
+                             [w for s in scenarios for w in s.warnings])
 
     calibration = report.calibration
     reason = None
