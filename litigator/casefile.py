@@ -325,11 +325,99 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
+class _NotPlain(Exception):
+    """The document uses what :func:`_compose_plain` leaves to ruamel (aliases, anchors, tags, directives,
+    several documents) or libyaml cannot read it: ruamel reads it instead."""
+
+
+try:
+    import yaml as _libyaml
+
+    _CLoader = _libyaml.CSafeLoader  # only where PyYAML was built with libyaml
+except (ImportError, AttributeError):  # pragma: no cover - the pinned wheels carry libyaml
+    _libyaml = _CLoader = None
+
+
+def _compose_plain(text: str, resolver: Any) -> Any:
+    """The round-trip node graph ruamel's composer would build, from libyaml's parser events (C, several
+    times faster than ruamel's pure-Python scanner and parser). Tags are resolved by ruamel's own YAML 1.2
+    resolver and the nodes carry libyaml's marks (the same 0-based lines and columns), so ruamel's
+    constructor builds the same document with the same line numbers. Raises :class:`_NotPlain` for
+    anything it leaves to ruamel."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    y = _libyaml
+    scalar, seq_start, map_start = y.ScalarEvent, y.SequenceStartEvent, y.MappingStartEvent
+    ends = (y.SequenceEndEvent, y.MappingEndEvent)
+    root = None
+    documents = 0
+    stack: list[list[Any]] = []  # [collection node, mapping key waiting for its value]
+    try:
+        for ev in y.parse(text, Loader=_CLoader):
+            kind = type(ev)
+            if kind is scalar:
+                if ev.anchor is not None or ev.tag is not None:
+                    raise _NotPlain
+                node = ScalarNode(resolver.resolve(ScalarNode, ev.value, ev.implicit), ev.value, ev.start_mark,
+                                  ev.end_mark, style=ev.style)
+            elif kind is map_start or kind is seq_start:
+                if ev.anchor is not None or ev.tag is not None:
+                    raise _NotPlain
+                cls = MappingNode if kind is map_start else SequenceNode
+                stack.append([cls(resolver.resolve(cls, None, ev.implicit), [], ev.start_mark, None,
+                                  flow_style=ev.flow_style), None])
+                continue
+            elif kind in ends:
+                node = stack.pop()[0]
+                node.end_mark = ev.end_mark
+            elif kind is y.DocumentStartEvent:
+                documents += 1
+                if documents > 1 or ev.version is not None or ev.tags:
+                    raise _NotPlain
+                continue
+            elif kind is y.AliasEvent:
+                raise _NotPlain
+            else:  # stream start and end, document end
+                continue
+            if not stack:
+                root = node
+            else:
+                top = stack[-1]
+                if type(top[0]) is SequenceNode:
+                    top[0].value.append(node)
+                elif top[1] is None:
+                    top[1] = node
+                else:
+                    top[0].value.append((top[1], node))
+                    top[1] = None
+    except y.YAMLError:
+        raise _NotPlain from None
+    return root
+
+
 def safe_load(text: str, path: str | Path, yaml: YAML | None = None) -> Any:
     """Parse YAML from a user with ``yaml`` (default: :func:`round_trip_yaml`), refusing alias expansion
     beyond :data:`MAX_ALIASES` / :data:`MAX_ALIAS_NODES` before anything is built. Every YAML the tool
-    reads from users goes through here. Errors are :class:`CaseFileError` with the line."""
+    reads from users goes through here. Errors are :class:`CaseFileError` with the line.
+
+    With the default reader, a document without aliases, anchors, tags or directives is parsed by libyaml
+    and built by ruamel's round-trip constructor (:func:`_compose_plain`: same values, types and line
+    numbers, no comments); anything else, and anything libyaml refuses, is read by ruamel alone, whose
+    error messages the user sees."""
     path = Path(path)
+    if yaml is None and _CLoader is not None:
+        yaml = round_trip_yaml()
+        try:
+            node = _compose_plain(text, yaml.resolver)
+        except _NotPlain:
+            yaml = round_trip_yaml()  # a fresh reader: the failed attempt may have left state behind
+        else:
+            if node is None:
+                return None
+            try:
+                return yaml.constructor.construct_document(node)
+            except (YAMLError, RecursionError) as exc:
+                raise _yaml_error(exc, path) from None
     yaml = yaml or round_trip_yaml()
     try:
         if "*" in text:  # an alias is written *name: without one, nothing can expand
