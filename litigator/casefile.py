@@ -349,6 +349,8 @@ def _compose_plain(text: str, resolver: Any) -> Any:
     y = _libyaml
     scalar, seq_start, map_start = y.ScalarEvent, y.SequenceStartEvent, y.MappingStartEvent
     ends = (y.SequenceEndEvent, y.MappingEndEvent)
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        raise _NotPlain  # line breaks to ruamel (NEL, LS, PS), not to libyaml: lines would differ
     root = None
     documents = 0
     stack: list[list[Any]] = []  # [collection node, mapping key waiting for its value]
@@ -393,6 +395,43 @@ def _compose_plain(text: str, resolver: Any) -> Any:
     except y.YAMLError:
         raise _NotPlain from None
     return root
+
+
+def dump_plain(data: Any) -> str:
+    """Plain data (dicts, lists, str, int, float, bool, None, dates) as block-style YAML that
+    :func:`safe_load` reads back as the same values: libyaml's emitter where PyYAML has it (a batch writes
+    a case.yaml per row), with every string that YAML 1.2 would read as something else (``0o17``, ``1e3``,
+    ``yes`` stays a string either way) quoted; ruamel's safe dumper otherwise."""
+    import io
+
+    if _libyaml is None or not hasattr(_libyaml, "CSafeDumper"):  # pragma: no cover - wheels carry libyaml
+        yaml = YAML(typ="safe")
+        yaml.default_flow_style = False
+        yaml.allow_unicode = True
+        yaml.sort_base_mapping_type_on_output = False
+        buf = io.StringIO()
+        yaml.dump(data, buf)
+        return buf.getvalue()
+    return _libyaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, default_flow_style=False, sort_keys=False,
+                         width=4096)
+
+
+if _libyaml is not None and hasattr(_libyaml, "CSafeDumper"):
+    from ruamel.yaml.nodes import ScalarNode as _RScalar
+
+    _STR_TAG = "tag:yaml.org,2002:str"
+    _RESOLVER_12 = YAML(typ="rt").resolver
+
+    class _PlainDumper(_libyaml.CSafeDumper):
+        """PyYAML's C dumper whose strings stay strings for a YAML 1.2 reader (ruamel's resolver decides)."""
+
+    def _represent_str(dumper: Any, value: str) -> Any:
+        style = None
+        if str(_RESOLVER_12.resolve(_RScalar, value, (True, False))) != _STR_TAG:
+            style = "'"
+        return dumper.represent_scalar(_STR_TAG, value, style=style)
+
+    _PlainDumper.add_representer(str, _represent_str)
 
 
 def safe_load(text: str, path: str | Path, yaml: YAML | None = None) -> Any:

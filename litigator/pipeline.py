@@ -19,7 +19,7 @@ from litigator.casefile import CaseFolder, check_intake, filing_date, load_case
 from litigator.damages.model import DamagesReport
 from litigator.errors import LitigatorError
 from litigator.evidence import Exhibit, collect_exhibits
-from litigator.sales.model import SalesConfig, SalesExtract, SalesSummary
+from litigator.sales.model import KeptLines, SalesConfig, SalesExtract, SalesSummary
 from litigator.warnings import Warnings
 
 OUT_DIR = "out"
@@ -215,7 +215,7 @@ def draft(
     options: DraftOptions | str | Path | None = None,
     *,
     sales: SalesSummary | None = None,
-    extract: SalesExtract | None = None,
+    extract: SalesExtract | KeptLines | None = None,
     library: typing.Any = None,
     **legacy_kwargs: typing.Any,
 ) -> DraftResult:
@@ -235,7 +235,7 @@ def draft(
 
 
 def _draft(case_dir: str | Path, options: DraftOptions, sales: SalesSummary | None,
-           extract: SalesExtract | None, library: typing.Any) -> DraftResult:
+           extract: SalesExtract | KeptLines | None, library: typing.Any) -> DraftResult:
     from litigator import drafting, forums
     from litigator.outputs import check_new, write_bytes
 
@@ -320,7 +320,7 @@ PROVENANCES = typing.get_args(typing.get_args(SalesConfig.model_fields["provenan
 
 
 def sales_extract_exhibit(run: CaseRun, forum, target: Path,
-                          extract: SalesExtract | None = None) -> tuple[Path, bytes]:
+                          extract: SalesExtract | KeptLines | None = None) -> tuple[Path, bytes]:
     """The kept order lines of the case's sellers as a CSV beside the drafts, added to the exhibits with the
     forum's title, source (from ``sales.provenance``) and purpose: last of the liability group when
     evidence.yaml gives groups (the exhibits after it renumbered), else after those of evidence/. It must
@@ -343,8 +343,7 @@ def sales_extract_exhibit(run: CaseRun, forum, target: Path,
 
         raise locate(err, folder) from None
     totals = run.sales.totals
-    units = sum(r.quantity for r in extract.rows)
-    net = sum((r.net for r in extract.rows), Decimal(0))
+    units, net = extract.totals()
     if (units, net) != (totals.units, totals.net):
         raise LitigatorError(f"the sales extract ({units} units, net {net}) does not reconcile with the sales summary "
                              f"({totals.units} units, net {totals.net}); nothing was written", folder.case_file,

@@ -161,3 +161,25 @@ def test_generated_documents_read_the_same_as_with_ruamel_alone(data, flow, widt
     buf = io.StringIO()
     yaml.dump({"root": data}, buf)
     assert_same(buf.getvalue())
+
+
+_plain_data = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-10**15, 10**15),
+              st.floats(allow_nan=False, allow_infinity=True, width=64),
+              st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufeff"), max_size=30),
+              st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+              st.sampled_from(["0o17", "1e3", "1_000", "yes", "No", "~", "null", ".inf", "12:30", "2025-02-30",
+                               "2025-03-01", "0x1F", "+7", "- x", "a: b", "#c", "@at", "`tick", "%pct", "'", '"',
+                               "中文 金额", "tab\there", "lead ", " trail", "", "[x]", "{y}", "!tag", "&a", "*b"])),
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.text(min_size=1, max_size=10), inner, max_size=4)),
+    max_leaves=25)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=_plain_data)
+def test_dump_plain_reads_back_as_the_same_values(data):
+    from litigator.casefile import _plain, dump_plain
+
+    assert _plain(read(dump_plain({"root": data}))) == {"root": data}
+    assert _plain(ruamel_alone(dump_plain({"root": data}))) == {"root": data}

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from litigator.pipeline import DraftOptions
-from litigator.sales.model import SalesExtract, SalesSummary
+from litigator.sales.model import KeptLines, SalesExtract, SalesSummary
 
 RECORD_NAME = ".batch.json"  # in a target's output folder: the row's input hash and result, written last
 
@@ -32,7 +32,8 @@ class Task(BaseModel):
     case_dir: Path = Field(description="the target's case folder, materialised by the parent")
     options: DraftOptions
     sales: SalesSummary | None = Field(default=None, description="the row's sales summary (injected)")
-    extract: SalesExtract | None = Field(default=None, description="the row's kept order lines (injected)")
+    extract: KeptLines | SalesExtract | None = Field(default=None,
+                                                  description="the row's kept order lines (injected)")
     sales_path: Path | None = Field(
         default=None, description="instead of sales/extract: a JSON file holding {'sales': …, 'extract': …}")
     input_hash: str

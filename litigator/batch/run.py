@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -101,11 +102,11 @@ def run_task(task: Task) -> TaskResult:
     try:
         sales, extract = task.sales, task.extract
         if task.sales_path is not None:
-            from litigator.sales.model import SalesExtract, SalesSummary
+            from litigator.sales.model import KeptLines, SalesSummary
 
             stored = json.loads(Path(task.sales_path).read_text(encoding="utf-8"))
             sales = SalesSummary.model_validate(stored["sales"]) if stored.get("sales") else None
-            extract = SalesExtract.model_validate(stored["extract"]) if stored.get("extract") else None
+            extract = KeptLines.model_validate(stored["extract"]) if stored.get("extract") else None
         task.record.unlink(missing_ok=True)
         for stale in task.out_dir.glob(".*.tmp"):  # an earlier run killed mid-write (outputs.write_bytes)
             stale.unlink(missing_ok=True)
@@ -148,12 +149,22 @@ def _relative(path: Path, root: Path) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+_HASHES: dict[tuple[str, int, int, int], str] = {}  # (path, size, mtime_ns, inode) -> sha256, one batch run
+
+
 def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+    """sha256 of a file, read once per batch run (the cache is emptied when a run starts) while its size,
+    modification time and inode stay the same: a batch hashes the base's evidence files for every row."""
+    st = os.stat(path)
+    key = (os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ino)
+    known = _HASHES.get(key)
+    if known is None:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        known = _HASHES[key] = h.hexdigest()
+    return known
 
 
 def _tree_hashes(folder: Path) -> list[tuple[str, str]]:
@@ -161,16 +172,20 @@ def _tree_hashes(folder: Path) -> list[tuple[str, str]]:
             for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
 
 
-def shared_inputs(manifest: Manifest, options: DraftOptions, sales_files: list[tuple[str, Path]]) -> str:
+def shared_inputs(manifest: Manifest, options: DraftOptions, sales_files: list[tuple[str, Path]],
+                  scanned: dict[str, str] | None = None) -> str:
     """sha256 over what every row's output depends on: the base case.yaml, the sales files, the templates,
-    the reference .docx, the precedent libraries, the draft options and the litigator version."""
+    the reference .docx, the precedent libraries, the draft options and the litigator version. ``scanned``:
+    the sales files' sha256 by label, as the sales pass computed them while DuckDB read the files (a
+    1 GB export is not read a second time)."""
+    scanned = scanned or {}
     from litigator.drafting.environment import shipped_templates
     from litigator.precedents.library import shipped_library
 
     parts: dict[str, Any] = {
         "version": litigator.__version__,
         "base": _sha256_file(manifest.base.case_file),
-        "sales": [(label, _sha256_file(path)) for label, path in sales_files],
+        "sales": [(label, scanned.get(label) or _sha256_file(path)) for label, path in sales_files],
         "templates": _tree_hashes(Path(options.template_dir or shipped_templates())),
         "reference_doc": _sha256_file(options.reference_doc) if options.reference_doc else None,
         "precedents": [_tree_hashes(Path(p)) for p in [shipped_library(), *(options.precedents or [])]],
@@ -216,7 +231,7 @@ def finished(record: Path, input_hash: str, root: Path) -> TaskResult | None:
 @dataclass
 class SalesShare:
     summary: Any  # SalesSummary
-    extract: Any  # SalesExtract
+    extract: Any  # KeptLines
 
 
 def _sales_key(row: Row) -> str:
@@ -224,10 +239,12 @@ def _sales_key(row: Row) -> str:
     return json.dumps([data.get("sales"), data.get("products"), data.get("currency")], sort_keys=True, default=str)
 
 
-def sales_pass(base_path: Path, rows: list[Row]) -> tuple[dict[str, SalesShare], dict[str, str]]:
+def sales_pass(base_path: Path, rows: list[Row],
+               scanned: dict[str, str] | None = None) -> tuple[dict[str, SalesShare], dict[str, str]]:
     """Each row's sales summary and order lines, from one pass over the export per distinct ``sales:`` /
     ``products:`` configuration (normally one for the whole batch). Returns (target → share, target →
-    problem) — a row whose seller has no row in a platform-side export is a problem of that row."""
+    problem) — a row whose seller has no row in a platform-side export is a problem of that row. The files'
+    sha256 (computed during the scan) go into ``scanned`` by label."""
     from collections import defaultdict
 
     from litigator.sales.engine import _listing_text, scan, summaries_for
@@ -245,6 +262,8 @@ def sales_pass(base_path: Path, rows: list[Row]) -> tuple[dict[str, SalesShare],
         result = scan(base_path, config, list(case.products), sellers=None, fixed_seller=None, currency=currency,
                       in_file_order=True)
         platform_side = any(s.match.profile == "platform" or "seller" in s.match.mapping for s in result.sources)
+        if scanned is not None:
+            scanned.update({s.label: s.sha256 for s in result.sources if s.sha256})
         wanted: dict[str, list[str | None] | None] = {}
         for row in members:
             sellers = [str(s.seller_id) for d in row.case.defendants for s in getattr(d, "shops", None) or []
@@ -274,41 +293,73 @@ def sales_pass(base_path: Path, rows: list[Row]) -> tuple[dict[str, SalesShare],
 
 def _extracts(result: Any, config: Any, wanted: dict[str, list[str | None] | None],
               platform_side: bool) -> dict[str, Any]:
-    """Each group's kept order lines with file and line (as ``sales.extract`` gives one case's), from the
-    scan's ordered positions: one query for every seller."""
-    from collections import defaultdict
+    """Each group's kept order lines with file and line (as ``sales.extract`` gives one case's), as
+    :class:`~litigator.sales.model.KeptLines`: one query for every seller, fetched as Arrow columns (no
+    Python object per line), cut per seller and written as one Arrow stream per row."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
     from litigator.sales.engine import _EXTRACT_SQL, POSITION_BITS, _Shared, _sql_list
-    from litigator.sales.model import ExtractRow, SalesExtract
+    from litigator.sales.model import KEPT_LINE_COLUMNS, KeptLines
 
     sellers = sorted({s for group in wanted.values() if group for s in group if s is not None})
     where = f"WHERE seller IN ({_sql_list(sellers)})" if platform_side and sellers else ""
-    rows = result.con.execute(_EXTRACT_SQL.format(where=where)).fetchall()
-    mask = (1 << POSITION_BITS) - 1
-    by_file: dict[int, list[int]] = defaultdict(list)
-    for r in rows:
-        by_file[r[0] >> POSITION_BITS].append(r[0] & mask)
+    # by seller, then in file order: each seller's lines are one slice
+    sql = _EXTRACT_SQL.format(where=where).replace("ORDER BY first_pos", "ORDER BY seller NULLS LAST, first_pos")
+    table = result.con.sql(sql).to_arrow_table()
+    positions = table.column("first_pos").to_numpy()
+    sources = (positions >> POSITION_BITS).astype(np.int64)
+    ordinals = (positions & ((1 << POSITION_BITS) - 1)).tolist()
+    lines = np.empty(len(ordinals), dtype=np.int64)
     for s in result.sources:
-        s.resolve_lines(by_file.get(s.index, []))
-    by_seller: dict[str | None, list[ExtractRow]] = defaultdict(list)
-    everything: list[ExtractRow] = []
-    for pos, seller, order_id, sku, product, ts, qty, amount, refund, buyer, n in rows:
-        src = result.sources[pos >> POSITION_BITS]
-        line = ExtractRow.from_kept_line(src.label, src.line_of(pos & mask), seller, order_id, sku, product, ts,
-                                         qty, amount, refund, buyer, n)
-        by_seller[seller].append(line)
-        everything.append(line)
+        at = np.flatnonzero(sources == s.index)
+        if not len(at):
+            continue
+        mine = [ordinals[i] for i in at.tolist()]
+        s.resolve_lines(mine)
+        lines[at] = [s.line_of(o) for o in mine]
+    labels: list[str | None] = [None] * (max((s.index for s in result.sources), default=-1) + 1)
+    for s in result.sources:
+        labels[s.index] = s.label
+    files_col = pa.array(labels, pa.string()).take(pa.array(sources))
+    names = {"file": files_col, "line": pa.array(lines), "copies": table.column("n_rows"),
+             "ordered_at": table.column("ts"), "quantity": table.column("qty")}
+    columns = [names[c] if c in names else table.column(c) for c in KEPT_LINE_COLUMNS]
+    lines_table = pa.table(columns, names=list(KEPT_LINE_COLUMNS))
+    lines_table = lines_table.append_column("_pos", table.column("first_pos"))
+
+    # where each seller's slice starts (the table is ordered by seller)
+    seller_col = table.column("seller").to_pylist()
+    spans: dict[str | None, tuple[int, int]] = {}
+    start = 0
+    for i in range(1, len(seller_col) + 1):
+        if i == len(seller_col) or seller_col[i] != seller_col[start]:
+            spans[seller_col[start]] = (start, i)
+            start = i
+    in_file_order = None
+
+    def pack(part: Any) -> bytes:
+        sink = pa.BufferOutputStream()
+        part = part.drop_columns(["_pos"])
+        with pa.ipc.new_stream(sink, part.schema) as writer:
+            writer.write_table(part)
+        return sink.getvalue().to_pybytes()
+
     files = _Shared.of(result, config).files
     out = {}
     for target, group in wanted.items():
         if group is None or not platform_side:
-            chosen = everything
+            if in_file_order is None:
+                in_file_order = lines_table.sort_by("_pos")
+            chosen = in_file_order
         elif len(group) == 1:
-            chosen = by_seller.get(group[0], [])
+            a, b = spans.get(group[0], (0, 0))
+            chosen = lines_table.slice(a, b - a)
         else:
-            keep = set(group)
-            chosen = [r for r in everything if r.seller in keep]
-        out[target] = SalesExtract(files=files, rows=chosen)
+            keep = lines_table.filter(pc.is_in(lines_table.column("seller"), value_set=pa.array(group, pa.string())))
+            chosen = keep.sort_by("_pos")
+        out[target] = KeptLines(files=files, arrow=pack(chosen))
     return out
 
 
@@ -354,6 +405,7 @@ def run_batch(manifest_path: str | Path, out: str | Path | None = None, *, base:
         raise LitigatorError("--address is for --executor dask")
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
+    _HASHES.clear()
     manifest_path = Path(manifest_path)
     options = options or DraftOptions()
     # absolute: a task carries its folder to workers that may run elsewhere (a Dask cluster on shared storage)
@@ -373,34 +425,48 @@ def run_batch(manifest_path: str | Path, out: str | Path | None = None, *, base:
             from litigator.casefile import locate
 
             raise locate(err, manifest.base) from None
-    shared = shared_inputs(manifest, options, sales_files)
     timings["validate"] = time.perf_counter() - t0
 
     results: dict[int, TaskResult] = {}
-    pending: list[Row] = []
-    hashes: dict[str, str] = {}
     evidence: dict[str, tuple[dict[str, Path], list[Path]]] = {}
+    trees: dict[Path, dict[str, Path]] = {}  # the base's evidence folder walked once
     for row in manifest.rows:
         if row.ok:
             try:
-                evidence[row.target] = targets.evidence_of(row, manifest.base)
-                hashes[row.target] = row_hash(shared, row, *evidence[row.target])
+                evidence[row.target] = targets.evidence_of(row, manifest.base, trees)
             except LitigatorError as err:
                 row.errors.append(err.line())
         if not row.ok:
             results[row.number] = TaskResult(row=row.number, target=row.target, status="failed",
                                              error="; ".join(row.errors))
-            continue
-        if not force:
+    valid = [row for row in manifest.rows if row.ok]
+    hashes: dict[str, str] = {}
+
+    def hash_rows(shared: str) -> None:
+        for row in valid:
+            hashes[row.target] = row_hash(shared, row, *evidence[row.target])
+
+    # Resuming needs every row's input hash before anything runs. Without a finished row to find (a first
+    # run, or --force) the hashes wait for the sales pass, which hashes the export while DuckDB reads it.
+    resuming = not force and any((out / row.target / "out" / RECORD_NAME).is_file() for row in valid)
+    pending: list[Row] = []
+    if resuming:
+        hash_rows(shared_inputs(manifest, options, sales_files))
+        for row in valid:
             done = finished(out / row.target / "out" / RECORD_NAME, hashes[row.target], out)
             if done is not None:
                 results[row.number] = done.model_copy(update={"row": row.number})
-                continue
-        pending.append(row)
+            else:
+                pending.append(row)
+    else:
+        pending = list(valid)
 
     t1 = time.perf_counter()
-    shares, problems = sales_pass(manifest.base.path, pending) if pending else ({}, {})
+    scanned: dict[str, str] = {}
+    shares, problems = sales_pass(manifest.base.path, pending, scanned) if pending else ({}, {})
     timings["sales"] = time.perf_counter() - t1
+    if not resuming:
+        hash_rows(shared_inputs(manifest, options, sales_files, scanned))
     for row in list(pending):
         if row.target in problems:
             results[row.number] = TaskResult(row=row.number, target=row.target, status="failed",

@@ -55,10 +55,18 @@ def _evidence_yaml(folder: Path) -> Path | None:
     return None
 
 
-def evidence_of(row: Row, base: CaseFolder) -> tuple[dict[str, Path], list[Path]]:
+def evidence_of(row: Row, base: CaseFolder,
+                trees: dict[Path, dict[str, Path]] | None = None) -> tuple[dict[str, Path], list[Path]]:
     """The row's evidence files (name under evidence/ → source file) and its evidence.yaml files (base's,
-    then the row's)."""
-    files = _evidence_tree(base.path / EVIDENCE_DIR, "evidence")
+    then the row's). ``trees`` keeps the base's evidence folder as walked for an earlier row."""
+    folder = base.path / EVIDENCE_DIR
+    if trees is None or folder not in trees:
+        tree = _evidence_tree(folder, "evidence")
+        if trees is not None:
+            trees[folder] = tree
+    else:
+        tree = trees[folder]
+    files = dict(tree)
     listings = [p for p in (_evidence_yaml(base.path),) if p]
     if row.evidence is not None:
         files.update(_evidence_tree(row.evidence, "evidence"))
@@ -100,17 +108,9 @@ def _normal(node: Any) -> Any:
 
 
 def _dump(data: Any) -> str:
-    import io
+    from litigator.casefile import dump_plain
 
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="safe")  # the C emitter where ruamel.yaml.clib is installed
-    yaml.default_flow_style = False
-    yaml.allow_unicode = True
-    yaml.sort_base_mapping_type_on_output = False
-    buf = io.StringIO()
-    yaml.dump(_normal(data), buf)
-    return buf.getvalue()
+    return dump_plain(_normal(data))
 
 
 def _link_or_copy(src: Path, dst: Path) -> None:

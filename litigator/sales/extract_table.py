@@ -10,19 +10,30 @@ import csv
 import io
 
 from litigator.money import quantize
-from litigator.sales.model import SalesExtract
+from litigator.sales.model import KeptLines, SalesExtract
 
 COLUMNS = ("file", "line", "seller", "order_id", "sku", "product", "ordered_at", "quantity", "amount", "refund",
            "net", "buyer", "copies")
 
 
-def extract_csv(extract: SalesExtract, labels: dict[str, str] | None = None) -> bytes:
-    """The extract's rows as CSV bytes, headed by ``labels`` (column → label; default the column names)."""
+def _cells(file, line, seller, order_id, sku, product, ordered_at, quantity, amount, refund, buyer, copies) -> list:
+    return [file, line, seller or "", order_id, sku or "", product or "",
+            ordered_at.isoformat(sep=" ") if ordered_at else "", quantity,
+            quantize(amount), quantize(refund), quantize(amount - refund), buyer or "", copies]
+
+
+def extract_csv(extract: SalesExtract | KeptLines, labels: dict[str, str] | None = None) -> bytes:
+    """The extract's rows as CSV bytes, headed by ``labels`` (column → label; default the column names).
+    The same lines give the same bytes whether they come as rows or as a batch's Arrow columns."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow([(labels or {}).get(c, c) for c in COLUMNS])
-    for r in extract.rows:
-        writer.writerow([r.file, r.line, r.seller or "", r.order_id, r.sku or "", r.product or "",
-                         r.ordered_at.isoformat(sep=" ") if r.ordered_at else "", r.quantity,
-                         quantize(r.amount), quantize(r.refund), quantize(r.net), r.buyer or "", r.copies])
+    if isinstance(extract, KeptLines):
+        from litigator.sales.model import KEPT_LINE_COLUMNS
+
+        cols = extract.table().to_pydict()
+        writer.writerows(_cells(*values) for values in zip(*(cols[c] for c in KEPT_LINE_COLUMNS)))
+    else:
+        writer.writerows(_cells(r.file, r.line, r.seller, r.order_id, r.sku, r.product, r.ordered_at, r.quantity,
+                                r.amount, r.refund, r.buyer, r.copies) for r in extract.rows)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")

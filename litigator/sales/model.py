@@ -207,3 +207,46 @@ class SalesExtract(_Out):
 
     files: list[SalesFile]
     rows: list[ExtractRow]
+
+    def totals(self) -> tuple[int, Decimal]:
+        """Units and net amount of the lines (what must reconcile with the sales summary)."""
+        return sum(r.quantity for r in self.rows), sum((r.net for r in self.rows), Decimal(0))
+
+
+KEPT_LINE_COLUMNS = ("file", "line", "seller", "order_id", "sku", "product", "ordered_at", "quantity", "amount",
+                     "refund", "buyer", "copies")
+
+
+class KeptLines(_Out):
+    """The same lines as a :class:`SalesExtract`, in the compact form a batch ships to its workers: one
+    Arrow IPC stream whose columns are :data:`KEPT_LINE_COLUMNS` (ExtractRow's fields, typed as DuckDB
+    returned them: DECIMAL(18,2) amounts, TIMESTAMP), in file order. A thousand sellers' lines cross to
+    the workers as bytes instead of a million objects; the exhibit is written from the columns
+    (``litigator.sales.extract_table``), byte for byte as from the rows."""
+
+    model_config = ConfigDict(extra="forbid", ser_json_bytes="base64", val_json_bytes="base64")
+
+    files: list[SalesFile]
+    arrow: bytes = Field(description="Arrow IPC stream of the lines (columns KEPT_LINE_COLUMNS)")
+
+    def table(self):
+        import pyarrow as pa
+
+        return pa.ipc.open_stream(self.arrow).read_all()
+
+    def totals(self) -> tuple[int, Decimal]:
+        """Units and net amount of the lines."""
+        import pyarrow.compute as pc
+
+        t = self.table()
+        if not t.num_rows:
+            return 0, Decimal(0)
+        units = pc.sum(t.column("quantity")).as_py()
+        net = pc.sum(pc.subtract(t.column("amount"), t.column("refund"))).as_py()
+        return int(units), Decimal(net)
+
+    def extract(self) -> SalesExtract:
+        """The lines as ExtractRow objects (an API user's view; drafting never needs them)."""
+        cols = self.table().to_pydict()
+        rows = [ExtractRow.from_kept_line(*values) for values in zip(*(cols[c] for c in KEPT_LINE_COLUMNS))]
+        return SalesExtract(files=self.files, rows=rows)

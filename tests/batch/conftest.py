@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -25,3 +26,17 @@ def base_case(tmp_path: Path) -> Path:
     (dst / "case.yaml").write_text(text, encoding="utf-8")
     return dst
 
+
+
+GENERATOR = Path(__file__).resolve().parents[2] / "examples" / "platform-batch" / "generate.py"
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """examples/platform-batch generated once: 50 sellers, one platform-side export."""
+    out = tmp_path_factory.mktemp("platform-batch")
+    spec = importlib.util.spec_from_file_location("platform_batch_generate", GENERATOR)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main([str(out)]) == 0
+    return out

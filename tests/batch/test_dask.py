@@ -20,7 +20,6 @@ import pytest
 from litigator.errors import LitigatorError
 
 ROOT = Path(__file__).resolve().parents[2]
-GENERATOR = ROOT / "examples" / "platform-batch" / "generate.py"
 QUIET_HTTP = {"dashboard_address": "127.0.0.1:0"}  # the scheduler's HTTP routes on a free port, not on 8787
 
 
@@ -33,17 +32,6 @@ def distributed():
             pytest.fail("dask[distributed] is required under CI=true (`make test` installs '.[test,dask]')")
         pytest.skip("dask[distributed] is not installed: pip install -e '.[dask]'")
     return distributed
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """examples/platform-batch generated once for the module: 50 sellers, one platform-side export."""
-    out = tmp_path_factory.mktemp("platform-batch")
-    spec = importlib.util.spec_from_file_location("platform_batch_generate", GENERATOR)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.main([str(out)]) == 0
-    return out
 
 
 def _small_manifest(example: Path, rows: int) -> Path:
