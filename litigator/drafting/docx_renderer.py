@@ -26,6 +26,7 @@ import os
 import re
 import threading
 import zipfile
+import zlib
 from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -114,8 +115,16 @@ def style_ids(doc: DocxDocument) -> dict[str, str | None]:
     return {name: by_name.get(name) for name in _RENDERER_STYLES}
 
 
-_BASES: dict[tuple, tuple[DocxDocument, dict[str, str | None]]] = {}
+_BASES: dict[tuple, tuple[DocxDocument, dict[str, str | None], dict[int, object]]] = {}
 _BASES_LOCK = threading.Lock()
+
+
+def _shared_parts(doc: DocxDocument) -> dict[int, object]:
+    """What every copy of a styled document shares instead of copying (a deep-copy memo): the styles
+    part's XML, the largest part (hundreds of KB with East Asian fonts on every style) and one the renderer
+    only reads. Each copy then writes the same styles bytes, deflated once (:func:`package_bytes`)."""
+    element = doc.part.styles.element if doc.part.styles is not None else None
+    return {id(element): element} if element is not None else {}
 
 
 def _reset_after_fork() -> None:
@@ -144,12 +153,12 @@ def base_document(style: DocumentStyle, reference_doc: Path | None = None,
         base = _BASES.get(key)
     if base is None:
         doc = _styled_document(style, reference_doc)
-        base = (doc, style_ids(doc))
+        base = (doc, style_ids(doc), _shared_parts(doc))
         with _BASES_LOCK:
             if len(_BASES) >= 8:
                 _BASES.clear()
             _BASES[key] = base
-    return copy.deepcopy(base[0]), base[1]
+    return copy.deepcopy(base[0], dict(base[2])), base[1]
 
 
 class DocxRenderer:
@@ -416,20 +425,74 @@ class _FixedTimeZipWriter:
         self.stamp = (max(on.year, 1980), on.month, on.day, 0, 0, 0)
         self.zip = zipfile.ZipFile(self.buffer, "w", compression=zipfile.ZIP_DEFLATED)
 
-    def write(self, pack_uri, blob: bytes) -> None:
+    def _info(self, pack_uri) -> zipfile.ZipInfo:
         zi = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)
         zi.compress_type = zipfile.ZIP_DEFLATED
         zi.external_attr = 0o644 << 16
-        self.zip.writestr(zi, blob)
+        return zi
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.zip.writestr(self._info(pack_uri), blob)
+
+    def write_deflated(self, pack_uri, deflated: "_Deflated") -> None:
+        """An entry whose data was deflated before (the same bytes :meth:`write` would produce: zipfile's
+        raw deflate at the default level, the header written once with the final CRC and sizes)."""
+        zi = self._info(pack_uri)
+        zi.file_size, zi.compress_size, zi.CRC = deflated.size, len(deflated.data), deflated.crc
+        zi.flag_bits = 0
+        zf = self.zip
+        zf.fp.seek(zf.start_dir)
+        zi.header_offset = zf.fp.tell()
+        zf.fp.write(zi.FileHeader(False))
+        zf.fp.write(deflated.data)
+        zf.start_dir = zf.fp.tell()
+        zf.filelist.append(zi)
+        zf.NameToInfo[zi.filename] = zi
+        zf._didModify = True
 
     def close(self) -> None:
         self.zip.close()
 
 
+class _Deflated:
+    __slots__ = ("source", "size", "crc", "data")
+
+    def __init__(self, source: object, blob: bytes) -> None:
+        self.source, self.size, self.crc = source, len(blob), zlib.crc32(blob)
+        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)  # zipfile's own
+        self.data = compressor.compress(blob) + compressor.flush()
+
+
+_DEFLATED: dict[int, _Deflated] = {}  # id(shared styles element or binary blob) -> its deflated bytes
+_DEFLATED_LOCK = threading.Lock()
+
+
+def _deflated(source: object, blob: "bytes | None" = None) -> _Deflated:
+    """The deflated bytes of a part every copy of a base document shares (its styles element, a binary
+    part's blob), computed once per process."""
+    with _DEFLATED_LOCK:
+        known = _DEFLATED.get(id(source))
+    if known is None or known.source is not source:
+        known = _Deflated(source, blob if blob is not None else _xml_blob(source))
+        with _DEFLATED_LOCK:
+            if len(_DEFLATED) >= 64:
+                _DEFLATED.clear()
+            _DEFLATED[id(source)] = known
+    return known
+
+
+def _xml_blob(element) -> bytes:
+    from docx.opc.oxml import serialize_part_xml
+
+    return serialize_part_xml(element)
+
+
 def package_bytes(doc: DocxDocument, on: date) -> bytes:
     """The .docx file of ``doc`` in one pass: python-docx's package writer (its part order, content types
     and relationships; pinned version) into a zip with fixed timestamps — the same bytes as saving and then
-    :func:`normalise_zip`, without compressing every part twice."""
+    :func:`normalise_zip`, without compressing every part twice. Parts shared with the base document (its
+    styles, binary parts such as the thumbnail) are serialised and deflated once per process."""
+    from docx.opc.part import XmlPart
     from docx.opc.pkgwriter import PackageWriter
 
     package = doc.part.package
@@ -437,9 +500,20 @@ def package_bytes(doc: DocxDocument, on: date) -> bytes:
         part.before_marshal()
     writer = _FixedTimeZipWriter(on)
     parts = list(package.parts)
+    shared = {id(e) for base in list(_BASES.values()) for e in base[2].values()}
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
+    for part in parts:  # PackageWriter._write_parts, with the shared parts deflated once
+        if isinstance(part, XmlPart):
+            if id(part._element) in shared:
+                writer.write_deflated(part.partname, _deflated(part._element))
+            else:
+                writer.write(part.partname, part.blob)
+        else:
+            blob = part.blob
+            writer.write_deflated(part.partname, _deflated(blob, blob))
+        if len(part.rels):
+            writer.write(part.partname.rels_uri, part.rels.xml)
     writer.close()
     return writer.buffer.getvalue()
 

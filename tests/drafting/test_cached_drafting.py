@@ -18,6 +18,7 @@ from litigator import drafting, forums, pipeline
 
 CN_EXAMPLES = sorted(p.parent.name for p in EXAMPLES.glob("*/case.yaml")
                      if "jurisdiction: cn" in p.read_text(encoding="utf-8"))
+ALL_EXAMPLES = sorted(p.parent.name for p in EXAMPLES.glob("*/case.yaml"))
 
 
 def _filing_set(case_dir: Path, out: Path, fresh: bool, reference_doc: Path | None = None) -> dict[str, bytes]:
@@ -39,7 +40,7 @@ def _filing_set(case_dir: Path, out: Path, fresh: bool, reference_doc: Path | No
     return out_bytes
 
 
-@pytest.mark.parametrize("name", CN_EXAMPLES)
+@pytest.mark.parametrize("name", ALL_EXAMPLES)
 def test_the_cached_path_gives_the_bytes_of_the_fresh_path(name, tmp_path):
     case_dir = EXAMPLES / name
     first = _filing_set(case_dir, tmp_path / "a", fresh=False)    # fills the caches
@@ -65,6 +66,25 @@ def test_a_reference_docx_is_copied_not_shared_between_documents(tmp_path):
     paragraphs = [p.text for p in complaint.paragraphs]
     assert "letterhead body that drafting removes" not in paragraphs
     assert "证据目录" not in paragraphs and not any("内部工作成果" in p for p in paragraphs)  # other documents' titles
+
+
+def test_documents_share_the_base_styles_and_never_change_them(tmp_path):
+    """Copies of the styled document share its styles XML (never copied, deflated once): drafting every
+    example's filing set leaves it as a freshly styled document has it."""
+    from docx.opc.oxml import serialize_part_xml
+
+    from litigator.drafting.docx_renderer import _BASES, base_document
+
+    for name in ALL_EXAMPLES:
+        _filing_set(EXAMPLES / name, tmp_path / name, fresh=False)
+    assert _BASES
+    for (style, ref), (doc, _ids, shared) in list(_BASES.items()):
+        if ref is not None:  # a reference .docx of another test
+            continue
+        copy, _ = base_document(style)
+        assert copy.part.styles.element is doc.part.styles.element and id(doc.part.styles.element) in shared
+        fresh, _ = base_document(style, fresh=True)
+        assert serialize_part_xml(doc.part.styles.element) == serialize_part_xml(fresh.part.styles.element)
 
 
 def _write(path: Path, data: bytes) -> Path:
