@@ -826,6 +826,9 @@ class _BatchProgress:
             self.bar.stop()
 
 
+CONSOLE_ROWS = 40  # a longer batch shows its rows that failed and the first ones; summary.csv has them all
+
+
 def _print_batch(result) -> None:
     from litigator.batch.summary import rows
 
@@ -833,8 +836,16 @@ def _print_batch(result) -> None:
     keep = [i for i, h in enumerate(header) if h not in ("outputs", "warning_codes", "error")]
     table = _table(*(header[i] for i in keep), figures=tuple(h for h in header if h.startswith("claim_"))
                    + ("row", "expected_award"))
-    for line in lines:
+    shown = lines
+    if len(lines) > CONSOLE_ROWS:
+        status = header.index("status")
+        failed = [line for line in lines if line[status] in ("failed", "not_run")][:CONSOLE_ROWS]
+        first = [line for line in lines if line[status] not in ("failed", "not_run")][:CONSOLE_ROWS - len(failed)]
+        shown = sorted(failed + first, key=lambda line: int(line[0]))
+    for line in shown:
         table.add_row(*(line[i] for i in keep))
+    if len(shown) < len(lines):
+        table.caption = f"{len(shown)} of {len(lines)} rows (every failed one first); all of them: summary.csv"
     _console().print(table)
 
 

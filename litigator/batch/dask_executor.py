@@ -24,9 +24,10 @@ here only: without it, a one-line error says how to install it. Nothing is downl
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from litigator.errors import LitigatorError
@@ -117,7 +118,7 @@ class DaskExecutor:
     def client(self) -> Any:
         return self._client
 
-    def map_unordered(self, fn: Callable[[T], R], tasks: Sequence[T]) -> Iterator[R]:
+    def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
         """Yield each task's result as it completes (completion order, not task order).
 
         Tasks are submitted as a sliding window (:meth:`window` in flight, topped up as results come
@@ -129,8 +130,12 @@ class DaskExecutor:
         if self._client is None:
             raise LitigatorError("the Dask executor is closed")
         client = self._client
-        todo = iter(list(tasks))
-        if self.address and tasks:
+        todo = iter(tasks)  # made as they are submitted (a window at a time)
+        first = next(todo, _END)
+        if first is _END:
+            return
+        todo = itertools.chain([first], todo)
+        if self.address:
             self._wait_for_a_worker()
         in_flight: dict[Any, Any] = {}  # future -> task
         done = distributed.as_completed(loop=client.loop)

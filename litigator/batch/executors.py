@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
@@ -25,7 +25,7 @@ from litigator.errors import LitigatorError
 
 
 class Executor(Protocol):
-    def map_unordered(self, fn: Callable[[Task], TaskResult], tasks: Sequence[Task]) -> Iterator[TaskResult]: ...
+    def map_unordered(self, fn: Callable[[Task], TaskResult], tasks: Iterable[Task]) -> Iterator[TaskResult]: ...
     def close(self) -> None: ...
 
 
@@ -56,7 +56,7 @@ class LocalExecutor:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
                                              initializer=initializer, initargs=initargs)
 
-    def map_unordered(self, fn: Callable[[Task], TaskResult], tasks: Sequence[Task]) -> Iterator[TaskResult]:
+    def map_unordered(self, fn: Callable[[Task], TaskResult], tasks: Iterable[Task]) -> Iterator[TaskResult]:
         if self._pool is None:
             if not self._inline_ready and self.initializer is not None:
                 self.initializer(*self.initargs)
@@ -64,6 +64,7 @@ class LocalExecutor:
             for task in tasks:
                 yield fn(task)
             return
+        # submitted as they come: a worker starts on the first task while the caller makes the next ones
         futures: dict[Future, Task] = {self._pool.submit(fn, task): task for task in tasks}
         try:
             for future in as_completed(futures):

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -395,7 +395,6 @@ def run_batch(manifest_path: str | Path, out: str | Path | None = None, *, base:
     would; the rows not reached are ``not_run``. Raises LitigatorError for a manifest that cannot be used
     at all; a row's problem is that row's failure, and the others go on."""
     from litigator.batch import targets
-    from litigator.batch.summary import write_summary
 
     if workers is not None and workers < 1:
         raise LitigatorError(f"--workers {workers}: give at least 1")
@@ -461,6 +460,25 @@ def run_batch(manifest_path: str | Path, out: str | Path | None = None, *, base:
     else:
         pending = list(valid)
 
+    # the workers start (imports, templates, the styled document) while the export is scanned
+    ex = make_executor(executor, workers, address, options) if pending and not dry_run else None
+    try:
+        return _sales_and_draft(manifest, manifest_path, out, options, pending, results, hashes, hash_rows, resuming,
+                                sales_files, ex, dry_run, stop_after, progress, timings, t0)
+    finally:
+        if ex is not None:
+            ex.close()
+
+
+def _sales_and_draft(manifest: Manifest, manifest_path: Path, out: Path, options: DraftOptions, pending: list[Row],
+                     results: dict[int, TaskResult], hashes: dict[str, str], hash_rows: Any, resuming: bool,
+                     sales_files: list[tuple[str, Path]], ex: Any, dry_run: bool, stop_after: int | None,
+                     progress: Progress | None, timings: dict[str, float], t0: float) -> BatchResult:
+    """The rest of :func:`run_batch`: the sales pass, then each row's folder written and its task handed to
+    the executor as soon as it is (the workers draft while the parent writes the next folders)."""
+    from litigator.batch import targets
+    from litigator.batch.summary import write_summary
+
     t1 = time.perf_counter()
     scanned: dict[str, str] = {}
     shares, problems = sales_pass(manifest.base.path, pending, scanned) if pending else ({}, {})
@@ -480,32 +498,34 @@ def run_batch(manifest_path: str | Path, out: str | Path | None = None, *, base:
         timings["total"] = time.perf_counter() - t0
         return BatchResult(manifest_path, out, ordered, dry_run=True, timings=timings)
 
-    t_mat = time.perf_counter()
-    tasks: list[Task] = []
+    t2 = time.perf_counter()
     task_options = options.model_copy(update={"force": True})
     parsed: dict[Path, Any] = {}  # evidence.yaml files read once
-    for row in pending:
-        target_dir = out / row.target
-        try:
-            targets.materialise(row, manifest.base, target_dir, sales_files, manifest_path, parsed)
-        except LitigatorError as err:
-            results[row.number] = TaskResult(row=row.number, target=row.target, status="failed", error=err.line())
-            continue
-        share = shares.get(row.target)
-        tasks.append(Task(row=row.number, target=row.target, case_dir=target_dir,
-                          options=task_options.model_copy(update={"out_dir": target_dir / "out"}),
-                          sales=share.summary if share else None, extract=share.extract if share else None,
-                          input_hash=hashes[row.target]))
-
-    t2 = time.perf_counter()
-    timings["materialise"] = t2 - t_mat
     skipped = sum(1 for r in results.values() if r.status == "skipped")
     if progress is not None:
         progress.start(len(manifest.rows), skipped)
         for r in sorted(results.values(), key=lambda r: r.row):
             progress.advance(r)
-    if tasks:
-        _run_tasks(tasks, results, executor, workers, address, options, stop_after, progress)
+
+    def tasks() -> Iterator[Task]:
+        for row in pending:
+            target_dir = out / row.target
+            try:
+                targets.materialise(row, manifest.base, target_dir, sales_files, manifest_path, parsed)
+            except LitigatorError as err:
+                results[row.number] = TaskResult(row=row.number, target=row.target, status="failed",
+                                                 error=err.line())
+                if progress is not None:
+                    progress.advance(results[row.number])
+                continue
+            share = shares.get(row.target)
+            yield Task(row=row.number, target=row.target, case_dir=target_dir,
+                       options=task_options.model_copy(update={"out_dir": target_dir / "out"}),
+                       sales=share.summary if share else None, extract=share.extract if share else None,
+                       input_hash=hashes[row.target])
+
+    if pending and ex is not None:
+        _run_tasks(tasks(), results, ex, stop_after, progress)
     if progress is not None:
         progress.stop()
     timings["draft"] = time.perf_counter() - t2
@@ -519,29 +539,31 @@ def run_batch(manifest_path: str | Path, out: str | Path | None = None, *, base:
     return batch
 
 
-def _run_tasks(tasks: list[Task], results: dict[int, TaskResult], kind: str, workers: int | None,
-               address: str | None, options: DraftOptions, stop_after: int | None,
+def _run_tasks(tasks: Iterator[Task], results: dict[int, TaskResult], ex: Any, stop_after: int | None,
                progress: Progress | None) -> None:
-    ex = make_executor(kind, workers, address, options)
-    done = 0
-    try:
-        stream: Iterable[TaskResult] = ex.map_unordered(run_task, tasks)
-        try:
-            for result in stream:
-                results[result.row] = result
-                done += 1
-                if progress is not None:
-                    progress.advance(result)
-                if stop_after is not None and done >= stop_after:
-                    break
-        except LitigatorError as err:  # the executor lost its workers: the rows not finished fail with it
-            for task in tasks:
-                results.setdefault(task.row, TaskResult(row=task.row, target=task.target, status="failed",
-                                                        error=err.line()))
-        finally:
-            close = getattr(stream, "close", None)
-            if close is not None:
-                close()
-    finally:
-        ex.close()
+    """Hand the tasks to the executor as they come and record each result as it completes."""
+    issued: list[Task] = []
 
+    def issue() -> Iterator[Task]:
+        for task in tasks:
+            issued.append(task)
+            yield task
+
+    done = 0
+    stream: Iterable[TaskResult] = ex.map_unordered(run_task, issue())
+    try:
+        for result in stream:
+            results[result.row] = result
+            done += 1
+            if progress is not None:
+                progress.advance(result)
+            if stop_after is not None and done >= stop_after:
+                break
+    except LitigatorError as err:  # the executor lost its workers: the rows not finished fail with it
+        for task in issued:
+            results.setdefault(task.row, TaskResult(row=task.row, target=task.target, status="failed",
+                                                    error=err.line()))
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()

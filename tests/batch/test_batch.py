@@ -143,3 +143,17 @@ def test_cli_reports_bad_rows_one_line_each_and_exits_2(base_case: Path, tmp_pat
     assert (tmp_path / "out" / "t1" / "out" / "complaint.docx").is_file()
     usage = run_cli("batch", manifest, "--address", "tcp://127.0.0.1:1")
     assert usage.code == 2 and usage.err.strip() == "error: --address is for --executor dask"
+
+
+def test_a_long_batch_prints_its_failed_rows_and_the_first_ones(capsys, tmp_path: Path) -> None:
+    """The console table of a 100-row batch: every failed row, the first drafted ones, and where the rest are."""
+    from litigator import cli
+    from litigator.batch.model import TaskResult
+    from litigator.batch.run import BatchResult
+
+    results = [TaskResult(row=n, target=f"T{n:03d}", status="failed" if n in (57, 88) else "drafted",
+                          error="bad seller" if n in (57, 88) else None) for n in range(2, 102)]
+    cli._print_batch(BatchResult(tmp_path / "m.csv", tmp_path / "out", results))
+    out = capsys.readouterr().out
+    assert "T057" in out and "T088" in out and "T002" in out and "T099" not in out
+    assert f"{cli.CONSOLE_ROWS} of 100 rows" in out and "summary.csv" in out
