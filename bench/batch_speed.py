@@ -13,10 +13,10 @@ checksum). The export is hard-linked into the base case (a batch shares only fil
 
 For each set (``complaint``: --only complaint; ``full``: the whole filing set) and each worker count,
 ``run_batch`` in this process with --force, timed: wall, complaints (rows) per second, and the batch's
-own steps — validate (the manifest, the shared inputs' hash), the sales pass alone (one scan of the
-export for every row's seller, with the order lines of each), row hashes + target folders (each row's
-evidence hashed, its case folder written, the summary), and rendering alone (drafting every row on the
-executor, worker start included). Then, unless --no-cli, the acceptance run end to end as a user
+own steps — validate (the manifest), the sales pass alone (one scan of the export for every row's
+seller, with the order lines of each; the workers start meanwhile), row hashes (each row's evidence and
+the shared inputs, the export's hash taken from the scan) and the summary, and rendering (each row's case
+folder written by this process and handed to a worker at once, the workers drafting meanwhile). Then, unless --no-cli, the acceptance run end to end as a user
 runs it: ``litigator batch MANIFEST -o OUT --workers 2 --only complaint --force`` in a fresh process
 (interpreter start, imports, progress output and summary included). Acceptance (issue 17): 1,000
 complaints from the 10M-row export in under 30 s end to end with 2 workers; product goal 20 s.
@@ -111,7 +111,7 @@ def run(manifest: Path, out: Path, only: list[str] | None, workers: int, executo
     if failed:
         print(f"  {len(failed)} row(s) not drafted, e.g. row {failed[0].row}: {failed[0].error}")
     steps = dict(result.timings)
-    # the rest: row hashes (each row's evidence), resume checks, target folders, tasks, the summary
+    # the rest: row hashes (each row's evidence), resume checks, the summary
     steps["other"] = steps["total"] - steps["validate"] - steps["sales"] - steps["draft"]
     return {"wall": wall, "counts": counts, "steps": steps, "drafted": counts.get("drafted", 0),
             "docs": sum(len([o for o in r.outputs if o.endswith(".docx")]) for r in result.results)}
@@ -154,8 +154,8 @@ def main() -> None:
             render_rate = r["drafted"] / s["draft"] if s["draft"] else 0.0
             print(f"{name:9s} workers {workers}: wall {r['wall']:6.1f} s, {rate:5.1f} rows/s "
                   f"({r['drafted']:,} drafted, {r['docs']:,} .docx)\n    validate {s['validate']:.1f} s, "
-                  f"sales pass {s['sales']:.1f} s ({s['sales'] / r['wall']:.0%}), row hashes + target "
-                  f"folders {s['other']:.1f} s, rendering {s['draft']:.1f} s ({render_rate:.1f} rows/s)")
+                  f"sales pass {s['sales']:.1f} s ({s['sales'] / r['wall']:.0%}), row hashes + summary "
+                  f"{s['other']:.1f} s, target folders + rendering {s['draft']:.1f} s ({render_rate:.1f} rows/s)")
             results.append((name, workers, r))
     if not args.no_cli:
         wall = cli_run(manifest, out, 2, args.executor)
