@@ -16,8 +16,9 @@ For each set (``complaint``: --only complaint; ``full``: the whole filing set) a
 own steps — validate (the manifest), the sales pass alone (one scan of the export for every row's
 seller, with the order lines of each; the workers start meanwhile), row hashes (each row's evidence and
 the shared inputs, the export's hash taken from the scan) and the summary, and rendering (each row's case
-folder written by this process and handed to a worker at once, the workers drafting meanwhile). Then, unless --no-cli, the acceptance run end to end as a user
-runs it: ``litigator batch MANIFEST -o OUT --workers 2 --only complaint --force`` in a fresh process
+folder written by this process and handed to a worker at once, the workers drafting meanwhile).
+Then, unless --no-cli, the acceptance run end to end as a user runs it:
+``litigator batch MANIFEST -o OUT --workers 2 --only complaint --force`` in a fresh process
 (interpreter start, imports, progress output and summary included). Acceptance (issue 17): 1,000
 complaints from the 10M-row export in under 30 s end to end with 2 workers; product goal 20 s.
 """

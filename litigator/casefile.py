@@ -53,12 +53,12 @@ class CaseFolder:
         return str(self.path)
 
 
-def _plain(node: Any) -> Any:
+def plain_data(node: Any) -> Any:
     """Round-trip YAML containers to plain dicts/lists (pydantic sees ordinary values)."""
     if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
+        return {str(k): plain_data(v) for k, v in node.items()}
     if isinstance(node, list):
-        return [_plain(v) for v in node]
+        return [plain_data(v) for v in node]
     if isinstance(node, datetime):
         return node
     return node
@@ -534,7 +534,7 @@ def load_case(case_dir: str | Path) -> CaseFolder:
         line = key_line(raw, ("jurisdiction",))
         raise CaseFileError(err.what, path, f"{line}: jurisdiction" if line else "jurisdiction") from None
     try:
-        case = model.model_validate(_plain(raw))
+        case = model.model_validate(plain_data(raw))
     except ValidationError as err:
         raise validation_error(err, raw, path, root=model) from None
     return CaseFolder(path=folder, case=case, raw=raw)

@@ -915,8 +915,8 @@ def main(argv: list[str] | None = None) -> None:
         for text in err.lines():
             print(text, file=sys.stderr)
         sys.exit(err.exit_code)
-    except KeyboardInterrupt:
-        _interrupted()
+    except KeyboardInterrupt as exc:
+        _interrupted(exc)
     except OSError as exc:
         from litigator.outputs import os_error
 
@@ -933,9 +933,16 @@ def main(argv: list[str] | None = None) -> None:
         _bug(exc)
 
 
-def _interrupted() -> None:
-    """Ctrl-C: one line, exit 130 (nothing half-written: outputs are renamed into place only when complete)."""
-    print("error: interrupted (Ctrl-C); no file was left half-written", file=sys.stderr)
+def _interrupted(exc: BaseException | None = None) -> None:
+    """Ctrl-C: one line, exit 130 (nothing half-written: outputs are renamed into place only when complete).
+    An interrupted batch says where its summary is and how to resume."""
+    batch = getattr(exc, "batch", None)
+    if batch is not None and batch.written:
+        counts = ", ".join(f"{n} {status}" for status, n in batch.counts().items())
+        print(f"error: interrupted (Ctrl-C); no file was left half-written; {counts}; summary: "
+              f"{batch.written[0]}; run the same command again to resume", file=sys.stderr)
+    else:
+        print("error: interrupted (Ctrl-C); no file was left half-written", file=sys.stderr)
     sys.exit(130)
 
 

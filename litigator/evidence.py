@@ -156,7 +156,7 @@ def _pdf_pages(path: Path) -> int | None:
 
 
 def _entries(case_dir: Path) -> tuple[Path | None, dict[str, EvidenceEntry]]:
-    from litigator.casefile import _plain, read_yaml, validation_error
+    from litigator.casefile import plain_data, read_yaml, validation_error
 
     for candidate in (case_dir / EVIDENCE_FILE, case_dir / EVIDENCE_DIR / EVIDENCE_FILE):
         if candidate.is_file():
@@ -167,7 +167,7 @@ def _entries(case_dir: Path) -> tuple[Path | None, dict[str, EvidenceEntry]]:
                 raise CaseFileError("must map file names to {title, source, purpose, group, original, order, pages}",
                                     candidate,
                                     "line 1")
-            data = {str(name): ({} if entry is None else _plain(entry)) for name, entry in raw.items()}
+            data = {str(name): ({} if entry is None else plain_data(entry)) for name, entry in raw.items()}
             try:
                 return candidate, TypeAdapter(EVIDENCE_FILE_MODEL).validate_python(data)
             except ValidationError as err:

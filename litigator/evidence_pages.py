@@ -205,11 +205,11 @@ def _check(text: str, path: Path) -> None:
     """The file about to be written still validates (never write an evidence.yaml that draft would refuse)."""
     from pydantic import TypeAdapter, ValidationError
 
-    from litigator.casefile import _plain, safe_load
+    from litigator.casefile import plain_data, safe_load
 
     raw: Any = safe_load(text, path)
     try:
-        TypeAdapter(EVIDENCE_FILE_MODEL).validate_python({str(k): _plain(v) or {} for k, v in raw.items()})
+        TypeAdapter(EVIDENCE_FILE_MODEL).validate_python({str(k): plain_data(v) or {} for k, v in raw.items()})
     except ValidationError as err:  # pragma: no cover - a bug: the counts are positive integers
         raise LitigatorError(f"the updated evidence.yaml would not validate ({err.error_count()} errors); "
                              "nothing was written", path) from None

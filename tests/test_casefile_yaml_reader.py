@@ -179,7 +179,7 @@ _plain_data = st.recursive(
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=_plain_data)
 def test_dump_plain_reads_back_as_the_same_values(data):
-    from litigator.casefile import _plain, dump_plain
+    from litigator.casefile import dump_plain, plain_data
 
-    assert _plain(read(dump_plain({"root": data}))) == {"root": data}
-    assert _plain(ruamel_alone(dump_plain({"root": data}))) == {"root": data}
+    assert plain_data(read(dump_plain({"root": data}))) == {"root": data}
+    assert plain_data(ruamel_alone(dump_plain({"root": data}))) == {"root": data}

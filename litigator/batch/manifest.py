@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from litigator.casefile import CaseFolder, _describe, _plain, format_loc, load_case, parse_key_path, read_yaml
+from litigator.casefile import CaseFolder, _describe, format_loc, load_case, parse_key_path, plain_data, read_yaml
 from litigator.errors import LitigatorError
 
 # fixed column -> (accepted header names, the key path it sets in case.yaml; None: not a case.yaml key)
@@ -131,7 +131,7 @@ def _cell_value(text: str) -> Any:
         from litigator.casefile import safe_load
 
         try:
-            return _plain(safe_load(text, "cell"))
+            return plain_data(safe_load(text, "cell"))
         except LitigatorError:
             return text
     return text
@@ -159,7 +159,7 @@ def _table(path: Path) -> tuple[Path | None, list[str], list[tuple[int, dict[str
 
 
 def _yaml(path: Path) -> tuple[Path | None, list[str], list[tuple[int, dict[str, Any]]]]:
-    doc = _plain(read_yaml(path))
+    doc = plain_data(read_yaml(path))
     if not isinstance(doc, dict) or not isinstance(doc.get("rows"), list):
         raise LitigatorError("a YAML manifest is a mapping with `rows:` (a list of rows) and optionally `base:`",
                              path)
@@ -307,7 +307,7 @@ def load_manifest(path: Path, base: Path | None = None) -> Manifest:
             raise LitigatorError("no base case folder: give --base DIR, or a `base` line above the header", path)
         base = named if named.is_absolute() else path.parent / named
     base_folder = load_case(base)
-    base_data = _plain(base_folder.raw)
+    base_data = plain_data(base_folder.raw)
     out: list[Row] = []
     seen: dict[str, int] = {}
     for number, cells in rows:

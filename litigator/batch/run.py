@@ -247,7 +247,7 @@ def sales_pass(base_path: Path, rows: list[Row],
     sha256 (computed during the scan) go into ``scanned`` by label."""
     from collections import defaultdict
 
-    from litigator.sales.engine import _listing_text, scan, summaries_for
+    from litigator.sales.engine import kept_lines_for, scan, seller_listing, summaries_for
 
     shares: dict[str, SalesShare] = {}
     problems: dict[str, str] = {}
@@ -276,91 +276,17 @@ def sales_pass(base_path: Path, rows: list[Row],
                 continue
             missing = [s for s in sellers if s not in result.per_seller]
             if missing:
-                listing = sorted(((s, [], r.valid_rows + r.rejected) for s, r in result.per_seller.items() if s),
-                                 key=lambda t: (-t[2], t[0]))
                 problems[row.target] = (f"seller_id: no row of the sales export belongs to seller "
-                                        f"{', '.join(missing)} (sellers in the export: {_listing_text(listing)})")
+                                        f"{', '.join(missing)} (sellers in the export: {seller_listing(result)})")
                 continue
             wanted[row.target] = list(sellers)
         if not wanted:
             continue
         summaries = summaries_for(result, wanted, config, currency=currency)
-        extracts = _extracts(result, config, wanted, platform_side)
+        extracts = kept_lines_for(result, config, wanted, platform_side)
         for target in wanted:
             shares[target] = SalesShare(summaries[target], extracts[target])
     return shares, problems
-
-
-def _extracts(result: Any, config: Any, wanted: dict[str, list[str | None] | None],
-              platform_side: bool) -> dict[str, Any]:
-    """Each group's kept order lines with file and line (as ``sales.extract`` gives one case's), as
-    :class:`~litigator.sales.model.KeptLines`: one query for every seller, fetched as Arrow columns (no
-    Python object per line), cut per seller and written as one Arrow stream per row."""
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    from litigator.sales.engine import _EXTRACT_SQL, POSITION_BITS, _Shared, _sql_list
-    from litigator.sales.model import KEPT_LINE_COLUMNS, KeptLines
-
-    sellers = sorted({s for group in wanted.values() if group for s in group if s is not None})
-    where = f"WHERE seller IN ({_sql_list(sellers)})" if platform_side and sellers else ""
-    # by seller, then in file order: each seller's lines are one slice
-    sql = _EXTRACT_SQL.format(where=where).replace("ORDER BY first_pos", "ORDER BY seller NULLS LAST, first_pos")
-    table = result.con.sql(sql).to_arrow_table()
-    positions = table.column("first_pos").to_numpy()
-    sources = (positions >> POSITION_BITS).astype(np.int64)
-    ordinals = (positions & ((1 << POSITION_BITS) - 1)).tolist()
-    lines = np.empty(len(ordinals), dtype=np.int64)
-    for s in result.sources:
-        at = np.flatnonzero(sources == s.index)
-        if not len(at):
-            continue
-        mine = [ordinals[i] for i in at.tolist()]
-        s.resolve_lines(mine)
-        lines[at] = [s.line_of(o) for o in mine]
-    labels: list[str | None] = [None] * (max((s.index for s in result.sources), default=-1) + 1)
-    for s in result.sources:
-        labels[s.index] = s.label
-    files_col = pa.array(labels, pa.string()).take(pa.array(sources))
-    names = {"file": files_col, "line": pa.array(lines), "copies": table.column("n_rows"),
-             "ordered_at": table.column("ts"), "quantity": table.column("qty")}
-    columns = [names[c] if c in names else table.column(c) for c in KEPT_LINE_COLUMNS]
-    lines_table = pa.table(columns, names=list(KEPT_LINE_COLUMNS))
-    lines_table = lines_table.append_column("_pos", table.column("first_pos"))
-
-    # where each seller's slice starts (the table is ordered by seller)
-    seller_col = table.column("seller").to_pylist()
-    spans: dict[str | None, tuple[int, int]] = {}
-    start = 0
-    for i in range(1, len(seller_col) + 1):
-        if i == len(seller_col) or seller_col[i] != seller_col[start]:
-            spans[seller_col[start]] = (start, i)
-            start = i
-    in_file_order = None
-
-    def pack(part: Any) -> bytes:
-        sink = pa.BufferOutputStream()
-        part = part.drop_columns(["_pos"])
-        with pa.ipc.new_stream(sink, part.schema) as writer:
-            writer.write_table(part)
-        return sink.getvalue().to_pybytes()
-
-    files = _Shared.of(result, config).files
-    out = {}
-    for target, group in wanted.items():
-        if group is None or not platform_side:
-            if in_file_order is None:
-                in_file_order = lines_table.sort_by("_pos")
-            chosen = in_file_order
-        elif len(group) == 1:
-            a, b = spans.get(group[0], (0, 0))
-            chosen = lines_table.slice(a, b - a)
-        else:
-            keep = lines_table.filter(pc.is_in(lines_table.column("seller"), value_set=pa.array(group, pa.string())))
-            chosen = keep.sort_by("_pos")
-        out[target] = KeptLines(files=files, arrow=pack(chosen))
-    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -416,10 +342,10 @@ def run_batch(manifest_path: str | Path, out: str | Path | None = None, *, base:
         raise LitigatorError("reference .docx not found", options.reference_doc)
     sales_files: list[tuple[str, Path]] = []
     if manifest.base.case.sales is not None:
-        from litigator.sales.engine import _resolve_files
+        from litigator.sales.engine import resolve_files
 
         try:
-            sales_files = _resolve_files(manifest.base.path, manifest.base.case.sales.files)
+            sales_files = resolve_files(manifest.base.path, manifest.base.case.sales.files)
         except LitigatorError as err:
             from litigator.casefile import locate
 
@@ -524,8 +450,12 @@ def _sales_and_draft(manifest: Manifest, manifest_path: Path, out: Path, options
                        sales=share.summary if share else None, extract=share.extract if share else None,
                        input_hash=hashes[row.target])
 
-    if pending and ex is not None:
-        _run_tasks(tasks(), results, ex, stop_after, progress)
+    interrupted: KeyboardInterrupt | None = None
+    try:
+        if pending and ex is not None:
+            _run_tasks(tasks(), results, ex, stop_after, progress)
+    except KeyboardInterrupt as exc:  # Ctrl-C: the summary still says what was drafted, then it goes on up
+        interrupted = exc
     if progress is not None:
         progress.stop()
     timings["draft"] = time.perf_counter() - t2
@@ -536,7 +466,17 @@ def _sales_and_draft(manifest: Manifest, manifest_path: Path, out: Path, options
     batch = BatchResult(manifest_path, out, ordered, timings=timings)
     batch.written = write_summary(batch)
     timings["total"] = time.perf_counter() - t0
+    if interrupted is not None:
+        raise BatchInterrupted(batch) from interrupted
     return batch
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C during drafting, after the summary of what was done was written (``batch``)."""
+
+    def __init__(self, batch: BatchResult) -> None:
+        super().__init__("interrupted")
+        self.batch = batch
 
 
 def _run_tasks(tasks: Iterator[Task], results: dict[int, TaskResult], ex: Any, stop_after: int | None,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from litigator.batch.manifest import Row
-from litigator.casefile import CASE_FILE, CaseFolder, _plain, read_yaml
+from litigator.casefile import CASE_FILE, CaseFolder, plain_data, read_yaml
 from litigator.errors import LitigatorError
 from litigator.evidence import EVIDENCE_DIR, EVIDENCE_FILE, IGNORED
 from litigator.outputs import write_text
@@ -85,7 +85,7 @@ def merged_listing(listings: list[Path], cache: dict[Path, Any] | None = None) -
     merged: dict[str, Any] = {}
     for path in listings:
         if path not in cache:
-            raw = _plain(read_yaml(path)) or {}
+            raw = plain_data(read_yaml(path)) or {}
             if not isinstance(raw, dict):
                 raise LitigatorError("must map file names to {title, source, purpose, …}", path, "line 1")
             cache[path] = raw

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from litigator.casefile import plain_data
 from litigator.errors import CaseFileError, OutputExistsError
 from litigator.facts.model import AcceptResult, Fact, FactsFile, Proposal, Proposals
 
@@ -537,15 +538,6 @@ def _fields_of(key: str) -> tuple[str, ...]:
     return (field,)
 
 
-def _plain(node: Any) -> Any:
-    """Round-trip YAML containers as plain dicts and lists (what the models validate)."""
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    return node
-
-
 def _where(raw: Any, loc: tuple[Any, ...]) -> str | None:
     """``12: defendants[0].id_number`` (the line of the deepest node of ``loc`` that exists)."""
     from litigator.casefile import format_loc, key_line
@@ -573,7 +565,7 @@ def _read_facts_yaml(case_dir: Path) -> list[dict]:
     if not isinstance(raw, dict):
         raise CaseFileError("facts.yaml must be a mapping (proposals: …, files: …)", path, "line 1")
     try:
-        facts_file = FactsFile.model_validate(_plain(raw))
+        facts_file = FactsFile.model_validate(plain_data(raw))
     except ValidationError as err:
         errors = err.errors(include_url=False)
         first = errors[0]
@@ -664,7 +656,7 @@ def _case_errors(text: str) -> list[dict] | None:
     if not isinstance(raw, dict):
         return None
     try:
-        case_model_for(raw).model_validate(_plain(raw))
+        case_model_for(raw).model_validate(plain_data(raw))
     except LitigatorError as err:  # an unknown jurisdiction
         return [{"loc": ("jurisdiction",), "type": "value_error", "msg": err.what}]
     except ValidationError as err:
@@ -730,7 +722,7 @@ def _refuse_stale(case_dir: Path) -> None:
     from litigator.casefile import read_yaml
     from litigator.facts.extract import iter_supported_files
 
-    raw = _plain(read_yaml(case_dir / FACTS_YAML)) or {}
+    raw = plain_data(read_yaml(case_dir / FACTS_YAML)) or {}
     recorded = {_evidence_key(f["path"]): f.get("sha256") for f in raw.get("files") or [] if f.get("path")}
     current = {}
     if (case_dir / "evidence").is_dir():

@@ -90,13 +90,13 @@ def _read(path: Path, model):
 
 
 def _read_slow(path: Path, model):
-    from litigator.casefile import _plain, read_yaml, validation_error
+    from litigator.casefile import plain_data, read_yaml, validation_error
 
     raw = read_yaml(path)
     if not isinstance(raw, dict):
         raise PrecedentError("must be a mapping of keys (id, forum, title, …)", path, "line 1")
     try:
-        return model.model_validate(_plain(raw))
+        return model.model_validate(plain_data(raw))
     except ValidationError as err:
         e = validation_error(err, raw, path, model.__name__.lower())
         raise PrecedentError(e.what, e.path, e.where, more=e.more) from None

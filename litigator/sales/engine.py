@@ -37,6 +37,7 @@ from litigator.sales import sources as srcmod
 from litigator.sales import statuses as stmod
 from litigator.sales.model import (
     ExtractRow,
+    KeptLines,
     Period,
     RejectedRow,
     SalesConfig,
@@ -640,7 +641,8 @@ def _inside(folder_path: Path, path: Path, shown: str) -> Path:
     return path
 
 
-def _resolve_files(folder_path: Path, patterns: list[str]) -> list[tuple[str, Path]]:
+def resolve_files(folder_path: Path, patterns: list[str]) -> list[tuple[str, Path]]:
+    """The sales files `patterns` name (globs allowed) under the case folder, as (label as given, path)."""
     out: list[tuple[str, Path]] = []
     for pattern in patterns:
         full = Path(pattern) if Path(pattern).is_absolute() else folder_path / pattern
@@ -677,7 +679,7 @@ def scan(folder_path: Path, config: SalesConfig, products: list["Product"], *,
     """
     import duckdb
 
-    files = _resolve_files(folder_path, config.files)
+    files = resolve_files(folder_path, config.files)
     con = duckdb.connect()
     if memory_limit:
         con.execute(f"SET memory_limit = {_qstr(memory_limit)}")
@@ -1050,6 +1052,13 @@ def _seller_listing(con, sources: list[srcmod.Source], result: "ScanResult") -> 
             if seller is not None:
                 shops[seller] = list(names or [])
     return [(s, shops.get(s.strip(), []), n) for s, n in sorted(rows.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def seller_listing(result: ScanResult, limit: int = 10) -> str:
+    """The sellers of a scanned export, most rows first (for a message naming a seller it lacks)."""
+    listing = sorted(((s, [], r.valid_rows + r.rejected) for s, r in result.per_seller.items() if s),
+                     key=lambda t: (-t[2], t[0]))
+    return _listing_text(listing, limit)
 
 
 def _listing_text(listing: list[tuple[str, list[str], int]], limit: int = 10) -> str:
@@ -1600,6 +1609,78 @@ FROM kept_lines {where} ORDER BY first_pos
 POSITION_BITS = 40  # _pos = (_file << 40) + _ord (build_classify_sql)
 
 
+def kept_lines_for(result: ScanResult, config: SalesConfig, wanted: dict[str, list[str | None] | None],
+                   platform_side: bool) -> dict[str, KeptLines]:
+    """Each named group's kept order lines with file and line (what :func:`extract` gives one case), as
+    :class:`~litigator.sales.model.KeptLines`, from one scan of every group's sellers (a batch): one query,
+    fetched as Arrow columns (no Python object per line), cut per seller, one Arrow stream per group. A
+    group of None (or a seller-side export) takes every line."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from litigator.sales.model import KEPT_LINE_COLUMNS
+
+    sellers = sorted({s for group in wanted.values() if group for s in group if s is not None})
+    where = f"WHERE seller IN ({_sql_list(sellers)})" if platform_side and sellers else ""
+    # by seller, then in file order: each seller's lines are one slice
+    sql = _EXTRACT_SQL.format(where=where).replace("ORDER BY first_pos", "ORDER BY seller NULLS LAST, first_pos")
+    table = result.con.sql(sql).to_arrow_table()
+    positions = table.column("first_pos").to_numpy()
+    sources = (positions >> POSITION_BITS).astype(np.int64)
+    ordinals = (positions & ((1 << POSITION_BITS) - 1)).tolist()
+    lines = np.empty(len(ordinals), dtype=np.int64)
+    for s in result.sources:
+        at = np.flatnonzero(sources == s.index)
+        if not len(at):
+            continue
+        mine = [ordinals[i] for i in at.tolist()]
+        s.resolve_lines(mine)
+        lines[at] = [s.line_of(o) for o in mine]
+    labels: list[str | None] = [None] * (max((s.index for s in result.sources), default=-1) + 1)
+    for s in result.sources:
+        labels[s.index] = s.label
+    files_col = pa.array(labels, pa.string()).take(pa.array(sources))
+    names = {"file": files_col, "line": pa.array(lines), "copies": table.column("n_rows"),
+             "ordered_at": table.column("ts"), "quantity": table.column("qty")}
+    columns = [names[c] if c in names else table.column(c) for c in KEPT_LINE_COLUMNS]
+    lines_table = pa.table(columns, names=list(KEPT_LINE_COLUMNS))
+    lines_table = lines_table.append_column("_pos", table.column("first_pos"))
+
+    # where each seller's slice starts (the table is ordered by seller)
+    seller_col = table.column("seller").to_pylist()
+    spans: dict[str | None, tuple[int, int]] = {}
+    start = 0
+    for i in range(1, len(seller_col) + 1):
+        if i == len(seller_col) or seller_col[i] != seller_col[start]:
+            spans[seller_col[start]] = (start, i)
+            start = i
+    in_file_order = None
+
+    def pack(part: Any) -> bytes:
+        sink = pa.BufferOutputStream()
+        part = part.drop_columns(["_pos"])
+        with pa.ipc.new_stream(sink, part.schema) as writer:
+            writer.write_table(part)
+        return sink.getvalue().to_pybytes()
+
+    files = _Shared.of(result, config).files
+    out = {}
+    for target, group in wanted.items():
+        if group is None or not platform_side:
+            if in_file_order is None:
+                in_file_order = lines_table.sort_by("_pos")
+            chosen = in_file_order
+        elif len(group) == 1:
+            a, b = spans.get(group[0], (0, 0))
+            chosen = lines_table.slice(a, b - a)
+        else:
+            keep = lines_table.filter(pc.is_in(lines_table.column("seller"), value_set=pa.array(group, pa.string())))
+            chosen = keep.sort_by("_pos")
+        out[target] = KeptLines(files=files, arrow=pack(chosen))
+    return out
+
+
 def _scan_case(folder: "CaseFolder", **options: Any) -> tuple[SalesConfig, ScanResult, list[str], bool]:
     """The case's sales configuration, the scan over its files (only its sellers' rows of a platform-side
     export), its sellers, and whether the export is platform-side (then the sellers must be known)."""
@@ -1680,7 +1761,7 @@ def detect_case_profiles(folder: "CaseFolder") -> list[ProfileMatch]:
         raise DataFileError("case.yaml has no `sales:` section", str(folder.case_file))
     out = []
     with srcmod.temp_workdir() as tmp:
-        for i, (label, path) in enumerate(_resolve_files(folder.path, config.files)):
+        for i, (label, path) in enumerate(resolve_files(folder.path, config.files)):
             con = duckdb.connect()
             try:
                 out.append(srcmod.open_source(con, i, label, path, config, Path(tmp), header_only=True).match)
@@ -1744,7 +1825,7 @@ def detect_layout(path: str | Path) -> SalesDetection:
                 warnings.append(f"case.yaml not read ({exc.line()}): detecting the files in the folder")
         if config is not None:
             try:
-                files = _resolve_files(p, config.files)
+                files = resolve_files(p, config.files)
             except DataFileError as exc:  # name the pattern as a path the user can open
                 if exc.path and not Path(exc.path).is_absolute():
                     exc.path = str(p / exc.path)

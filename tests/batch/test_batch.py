@@ -157,3 +157,37 @@ def test_a_long_batch_prints_its_failed_rows_and_the_first_ones(capsys, tmp_path
     out = capsys.readouterr().out
     assert "T057" in out and "T088" in out and "T002" in out and "T099" not in out
     assert f"{cli.CONSOLE_ROWS} of 100 rows" in out and "summary.csv" in out
+
+
+def test_ctrl_c_writes_the_summary_of_what_was_drafted_and_a_rerun_resumes(base_case: Path, tmp_path: Path) -> None:
+    """Ctrl-C while drafting (here: raised by the progress display after two rows): the summary says which rows
+    were drafted and which not, the interruption goes on up, and the rerun drafts only the rest."""
+    import csv
+
+    import pytest
+
+    from litigator.batch.run import BatchInterrupted
+
+    class CtrlC:
+        def __init__(self) -> None:
+            self.seen = 0
+
+        def start(self, total: int, skipped: int) -> None: ...
+
+        def advance(self, result) -> None:
+            self.seen += 1
+            if self.seen == 2:
+                raise KeyboardInterrupt
+
+        def stop(self) -> None: ...
+
+    manifest = write_manifest(tmp_path / "m.csv", base_case, HEADER, GOOD_ROWS)
+    out = tmp_path / "out"
+    with pytest.raises(BatchInterrupted) as stopped:
+        run_batch(manifest, out, options=COMPLAINT, workers=1, progress=CtrlC())
+    assert isinstance(stopped.value, KeyboardInterrupt)
+    assert [r.status for r in stopped.value.batch.results] == ["drafted", "drafted", "not_run", "not_run"]
+    with open(out / "summary.csv", encoding="utf-8-sig", newline="") as fh:
+        assert [line["status"] for line in csv.DictReader(fh)] == ["drafted", "drafted", "not_run", "not_run"]
+    again = run_batch(manifest, out, options=COMPLAINT, workers=1)
+    assert [r.status for r in again.results] == ["skipped", "skipped", "drafted", "drafted"]

@@ -8,7 +8,6 @@ a failure under CI=true. The clusters are local (``LocalCluster``, spawned worke
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import os
 import shutil
