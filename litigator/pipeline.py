@@ -362,19 +362,19 @@ def sales_extract_exhibit(run: CaseRun, forum, target: Path,
 
 
 def _pdfs(rendered: dict[Path, bytes], on: date) -> dict[Path, bytes]:
+    """The PDF of every .docx of the set, from one LibreOffice run (not one per document)."""
     import tempfile
 
-    from litigator.drafting.pdf import docx_to_pdf
+    from litigator.drafting.pdf import docx_to_pdfs
 
-    out: dict[Path, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="litigator-pdf-") as tmp:
+        staged: dict[Path, Path] = {}
         for path, data in rendered.items():
-            if path.suffix != ".docx":
-                continue
-            staged = Path(tmp) / path.name
-            staged.write_bytes(data)
-            out[path.with_suffix(".pdf")] = docx_to_pdf(staged, on)
-    return out
+            if path.suffix == ".docx":
+                staged[path] = Path(tmp) / path.name
+                staged[path].write_bytes(data)
+        pdfs = docx_to_pdfs(list(staged.values()), on)
+        return {path.with_suffix(".pdf"): pdfs[copy] for path, copy in staged.items()}
 
 
 def _facts_conflicts(folder: CaseFolder) -> list[str]:

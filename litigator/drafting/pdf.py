@@ -43,26 +43,41 @@ def docx_to_pdf(docx: Path, on: date | None = None, timeout: int = 180) -> bytes
     LibreOffice stamps the clock into the PDF's dates and a random file /ID; with ``on`` (the
     filing date) both are rewritten, so the same .docx gives the same PDF bytes.
     """
+    return docx_to_pdfs([docx], on, timeout)[docx]
+
+
+def docx_to_pdfs(docs: list[Path], on: date | None = None, timeout: int = 180) -> dict[Path, bytes]:
+    """Convert several .docx files in one LibreOffice run (starting it costs seconds; a filing set is
+    converted at once) and return each one's PDF bytes, as :func:`docx_to_pdf` would. Their names must
+    differ (the PDFs share one output folder)."""
+    if not docs:
+        return {}
+    if len({d.stem for d in docs}) != len(docs):
+        raise ValueError("docx_to_pdfs: two files of the same name")
     soffice = find_soffice()
     if soffice is None:
         raise LitigatorError("LibreOffice (soffice) is not installed: install libreoffice-writer "
-                             "or draft without --pdf", docx)
+                             "or draft without --pdf", docs[0])
+    limit = timeout + 30 * (len(docs) - 1)
+    out: dict[Path, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="litigator-lo-") as tmp:
         profile = Path(tmp) / "profile"
         outdir = Path(tmp) / "out"
         cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(outdir), str(docx)]
+               "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)]
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=soffice_env())
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=limit, env=soffice_env())
         except subprocess.TimeoutExpired:
-            raise LitigatorError(f"LibreOffice did not finish within {timeout} s", docx) from None
-        out = outdir / (docx.stem + ".pdf")
-        if proc.returncode != 0 or not out.is_file():
-            detail = (proc.stderr or proc.stdout).strip().splitlines()
-            raise LitigatorError("LibreOffice could not convert it to PDF"
-                                 + (f": {detail[-1]}" if detail else ""), docx)
-        data = out.read_bytes()
-    return reproducible(data, on, seed=docx.read_bytes()) if on is not None else data
+            raise LitigatorError(f"LibreOffice did not finish within {limit} s", docs[0]) from None
+        for docx in docs:
+            pdf = outdir / (docx.stem + ".pdf")
+            if proc.returncode != 0 or not pdf.is_file():
+                detail = (proc.stderr or proc.stdout).strip().splitlines()
+                raise LitigatorError("LibreOffice could not convert it to PDF"
+                                     + (f": {detail[-1]}" if detail else ""), docx)
+            data = pdf.read_bytes()
+            out[docx] = reproducible(data, on, seed=docx.read_bytes()) if on is not None else data
+    return out
 
 
 def reproducible(pdf: bytes, on: date, seed: bytes) -> bytes:
