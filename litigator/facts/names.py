@@ -10,10 +10,22 @@ import re
 from functools import lru_cache
 
 from litigator.facts.dictionaries import load
-from litigator.facts.structured import Candidate, matches_at
+from litigator.facts.structured import Candidate, _finds, matches_at
 
 _H = r"\u4e00-\u9fff"
 _QUOTED = r"[“\"「『]([^”\"」』\n]{1,30})[”\"」』]"
+_QUOTED_RE = re.compile(_QUOTED)
+
+
+def _class_without(lo: str, hi: str, chars: str) -> str:
+    """A character class of ``lo``–``hi`` without ``chars`` (ranges, so sre tests it fast)."""
+    cut = sorted({ord(c) for c in chars if lo <= c <= hi})
+    out, a = [], ord(lo)
+    for c in cut + [ord(hi) + 1]:
+        if a <= c - 1:
+            out.append(chr(a) if a == c - 1 else f"{chr(a)}-{chr(c - 1)}")
+        a = c + 1
+    return "[" + "".join(out) + "]"
 
 
 @lru_cache(maxsize=1)
@@ -29,11 +41,37 @@ def _place_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _surname_set() -> frozenset[str]:
+    """The surnames as a set: ``_surname_re().fullmatch`` of a slice is membership of the slice."""
+    return frozenset(load("surnames"))
+
+
+@lru_cache(maxsize=1)
+def _place_set() -> frozenset[str]:
+    return frozenset(load("places"))
+
+
+def _courier_stems() -> list[str]:
+    return list(load("couriers")) + [p for p in load("platforms") if not p.isascii()]
+
+
+_COURIER_TAILS = ("物流", "快递", "速运", "速递", "快运")
+
+
+@lru_cache(maxsize=1)
 def _courier_re() -> re.Pattern:
     """Courier and marketplace stems + 物流/快递 … (京东物流) as one pattern, compiled once."""
-    platforms_zh = [p for p in load("platforms") if not p.isascii()]
-    stems = _alternation(list(load("couriers")) + platforms_zh)
-    return re.compile(rf"(?:{stems})(?:物流|快递|速运|速递|快运)")
+    return re.compile(rf"(?:{_alternation(_courier_stems())})(?:{'|'.join(_COURIER_TAILS)})")
+
+
+@lru_cache(maxsize=1)
+def _courier_stem_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(s) for s in _courier_stems()}))
+
+
+def _courier_starts(t: str) -> list[int]:
+    """A courier name is a stem right before one of ``_COURIER_TAILS``."""
+    return [q - n for q in _finds(t, _COURIER_TAILS) for n in _courier_stem_lengths()]
 
 
 def _alternation(words: list[str]) -> str:
@@ -43,6 +81,8 @@ def _alternation(words: list[str]) -> str:
 # -- Chinese --------------------------------------------------------------------------------------
 
 _ZH_STOP_AFTER_NAME = "，,。；;、:：()（）\n \t|和与及的在于向为是等已经对将从被把也均"
+# the characters a name after a role label runs over (CJK, not a stop character)
+_NAME_RUN = re.compile(_class_without("\u4e00", "\u9fff", _ZH_STOP_AFTER_NAME) + "*")
 _PERSON_LABELS = [
     "法定代表人", "负责人", "经营者", "认证姓名", "姓名", "联系人", "核查人员", "核查人", "复核人",
     "鉴别人员", "鉴定人", "审判长", "审判员", "人民陪审员", "陪审员", "法官助理", "书记员",
@@ -88,12 +128,55 @@ _PRODUCT_AT = re.compile(r"[ ]*+(?:[0-9A-Za-z.]++[ ]?(?:毫安|mAh|ml|ML|g|kg|W|
 _PRODUCT_CUE_QUOTE = re.compile(r"(?:假冒|仿冒|标注|印有|标有|带有|商品:|产品:)[ ]*"
                                 r"(?:[“\"][^”\"]{1,12}[”\"][、和及或]?)+$")
 _PRODUCT_CUE = re.compile(r"假冒|标注|仿冒|销售|售卖|购买|购进|标有|印有|名称:")
+_BRAND_BY_REG = re.compile(r"第\d{5,9}号$")
+_PRODUCT_CUT = re.compile(r"[的一共各等及和与]")
+_BRAND_REG_QUOTED = re.compile(r"第\d{5,9}号" + _QUOTED)
+_BRAND_LATIN = re.compile(r"[A-Z][A-Z0-9]{2,}(?![a-z])")
+# the characters an organisation name runs back over from its suffix (read on the reversed text)
+_ORG_BACK = re.compile(r"[\u4e00-\u9fff()0-9A-Za-z]{0,30}")
+
+
+def _quote_starts(t: str) -> list[int]:
+    """Where ``_QUOTED`` (and the rules starting with it) can begin: its opening quotes."""
+    return _finds(t, "“\"「『")
+
+
+def _shop_cue_zh_starts(t: str, quotes: list[int]) -> list[int]:
+    """Where ``_SHOP_CUE`` can begin: at its labels (店铺名称 and 店铺名 both start with 店铺名), or 1, 2
+    or 4 characters before a quote (在, 店铺/网店, 开设店铺/开设网店)."""
+    out = _finds(t, ("店名", "店铺名", "网店名称", "商铺名称"))
+    out += [q - d for q in quotes if t[q] in "“\"" for d in (1, 2, 4)]
+    return out
+
+
+def _brand_latin(t: str, quotes: list[int], brands: set[str]) -> list[re.Match]:
+    """What ``re.finditer(rf"[“\"](?:{_alternation(brands)})(?P<w>[A-Z][A-Z0-9]{2,})(?![a-z])", t)``
+    finds, as the ``w`` matches: the brands (longest first) tried after each quote, without a
+    per-document pattern."""
+    by_first: dict[str, list[str]] = {}
+    for b in sorted(sorted(brands), key=len, reverse=True):
+        by_first.setdefault(b[0], []).append(b)
+    out = []
+    last = 0
+    for q in sorted(quotes):
+        if q < last or t[q] not in "“\"":
+            continue
+        for b in by_first.get(t[q + 1:q + 2], ()):
+            if t.startswith(b, q + 1):
+                w = _BRAND_LATIN.match(t, q + 1 + len(b))
+                if w:
+                    out.append(w)
+                    last = w.end()
+                    break
+    return out
 
 
 def zh_name_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = []
     surname = _surname_re()
+    surnames = _surname_set()
     place = _place_re()
+    places = _place_set()
 
     # PERSON: anonymised names (邓某某) and names after role labels.
     for m in re.finditer(r"某{1,2}", t):
@@ -101,18 +184,18 @@ def zh_name_candidates(t: str) -> list[Candidate]:
         if s == 0 or (m.end() < len(t) and t[m.end()] == "某"):
             continue
         for k in (2, 1):
-            if s - k >= 0 and surname.fullmatch(t, s - k, s):
+            if s - k >= 0 and t[s - k:s] in surnames:
                 if k == 1 and t[s - 1] == "于" and s >= 2 and t[s - 2] in "位关由对等属":
                     break
                 out.append((s - k, m.end(), "PERSON", t[s - k:m.end()], None, None))
                 break
     for m in _PERSON_LABEL_RE.finditer(t):
         e = m.end()
+        n = _NAME_RUN.match(t, e, e + 5).end() - e
+        if not 2 <= n <= 4:
+            continue
         seg = t[e:e + 5]
-        n = 0
-        while n < len(seg) and "\u4e00" <= seg[n] <= "\u9fff" and seg[n] not in _ZH_STOP_AFTER_NAME:
-            n += 1
-        if 2 <= n <= 4 and surname.match(seg) and "某" not in seg[:n]:
+        if surname.match(seg) and "某" not in seg[:n]:
             if n == 4 and not re.match(r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐"
                                        r"|端木)", seg):
                 continue
@@ -121,22 +204,18 @@ def zh_name_candidates(t: str) -> list[Candidate]:
             out.append((e, e + n, "PERSON", seg[:n], None, None))
 
     # ORG: an organisation suffix and the name before it.
+    rt = t[::-1]
+    n_t = len(t)
     for m in _ORG_SUFFIX.finditer(t):
         s, e = m.start(), m.end()
-        ws = s
-        while ws > 0 and s - ws < 30:
-            c = t[ws - 1]
-            if "\u4e00" <= c <= "\u9fff" or c in "()" or (c.isascii() and c.isalnum()):
-                ws -= 1
-            else:
-                break
+        ws = s - (_ORG_BACK.match(rt, n_t - s).end() - (n_t - s))
         window = t[ws:s]
         cut = 0
         for b in _ORG_BOUNDARY.finditer(window):
             if b.group() in "()":
                 continue
             pe = b.start() - (window[b.start() - 1:b.start()] in ("市", "区", "县", "镇"))
-            if len(b.group()) == 1 and any(place.fullmatch(window, pe - k, pe) for k in range(2, min(pe, 6) + 1)):
+            if len(b.group()) == 1 and any(window[pe - k:pe] in places for k in range(2, min(pe, 6) + 1)):
                 continue
             # a boundary inside parentheses ("(上海)") is part of the name
             cut = b.end()
@@ -158,7 +237,7 @@ def zh_name_candidates(t: str) -> list[Candidate]:
         if core.count("(") != core.count(")"):
             continue
         out.append((name_start, e, "ORG", t[name_start:e], None, None))
-    for m in _courier_re().finditer(t):
+    for m in matches_at(_courier_re(), t, _courier_starts(t)):
         out.append((m.start(), m.end(), "ORG", m.group(), None, None))
     for m in _SHORT_NAME.finditer(t):
         name = m.group(1)
@@ -169,42 +248,46 @@ def zh_name_candidates(t: str) -> list[Candidate]:
         out.append((m.start(1), m.end(1), kind, name, None, None))
 
     # SHOP: after 店铺名称 / 店铺“…”, and quoted names ending like a shop.
-    for m in _SHOP_CUE.finditer(t):
+    quotes = _quote_starts(t)
+    for m in matches_at(_SHOP_CUE, t, _shop_cue_zh_starts(t, quotes)):
         if m.group(1) or m.group(2):
             g = 1 if m.group(1) else 2
             out.append((m.start(g), m.end(g), "SHOP", m.group(g), None, None))
         else:
             chain = _QUOTE_CHAIN.match(t, m.end())
             if chain:
-                for q in re.finditer(_QUOTED, chain.group()):
+                for q in _QUOTED_RE.finditer(chain.group()):
                     out.append((chain.start() + q.start(1), chain.start() + q.end(1), "SHOP", q.group(1), None, None))
-    for q in _SHOP_BEFORE.finditer(t):  # 开设的“X”店铺
+    for q in matches_at(_SHOP_BEFORE, t, quotes):  # 开设的“X”店铺
         name = q.group(1)
         if 2 <= len(name) <= 20 and not _ORG_SUFFIX.search(name):
             out.append((q.start(1), q.end(1), "SHOP", name, None, None))
-    for q in re.finditer(_QUOTED, t):
+    for q in matches_at(_QUOTED_RE, t, quotes):
         name = q.group(1)
         if 3 <= len(name) <= 20 and name.endswith(_SHOP_SUFFIX) and not _ORG_SUFFIX.search(name):
             out.append((q.start(1), q.end(1), "SHOP", name, None, None))
 
     # BRAND: quoted names next to 商标 / 品牌, or quoted after a registration number.
-    for chain in _QUOTE_CHAIN.finditer(t):
+    for chain in matches_at(_QUOTE_CHAIN, t, quotes):
+        cs = chain.start()
         after = _BRAND_AFTER.match(t, chain.end())
-        before = _BRAND_BEFORE.search(t, max(0, chain.start() - 6), chain.start())
-        by_reg = re.search(r"第\d{5,9}号$", t[max(0, chain.start() - 12):chain.start()])
+        before = _BRAND_BEFORE.search(t, max(0, cs - 6), cs)
+        # (``$`` also matches before a final newline)
+        by_reg = cs and (t[cs - 1] == "号" or t[cs - 1] == "\n" and t[cs - 2:cs - 1] == "号") \
+            and _BRAND_BY_REG.search(t[max(0, cs - 12):cs])
         if after or before or by_reg:
-            for q in re.finditer(_QUOTED, chain.group()):
+            for q in _QUOTED_RE.finditer(chain.group()):
                 name = q.group(1).strip()
                 if 1 <= len(name) <= 12 and not name.endswith(_SHOP_SUFFIX[:6]) and ":" not in name \
                         and not _ORG_SUFFIX.search(name):
                     out.append((chain.start() + q.start(1), chain.start() + q.end(1), "BRAND", name, None, None))
-    for m in re.finditer(r"第\d{5,9}号" + _QUOTED, t):
+    for m in matches_at(_BRAND_REG_QUOTED, t, _finds(t, ("第",))):
         out.append((m.start(1), m.end(1), "BRAND", m.group(1), None, None))
 
     # PLATFORM: named in an agreement title or quoted before its web address.
     for m in _PLATFORM_CUE.finditer(t):
         out.append((m.start(1), m.end(1), "PLATFORM", m.group(1), None, None))
-    for m in _PLATFORM_QUOTED.finditer(t):
+    for m in matches_at(_PLATFORM_QUOTED, t, quotes):
         out.append((m.start(1), m.end(1), "PLATFORM", m.group(1), None, None))
 
     # PRODUCT: the goods named after a brand / trademark cue in a sentence about counterfeits.
@@ -217,7 +300,7 @@ def zh_name_candidates(t: str) -> list[Candidate]:
         if not pm:
             continue
         p = pm.group("p")
-        cut = re.search(r"[的一共各等及和与]", p)
+        cut = _PRODUCT_CUT.search(p)
         if cut:
             p = p[:cut.start()]
         if len(p) < 2 or _PRODUCT_STOP.search(p):
@@ -227,9 +310,8 @@ def zh_name_candidates(t: str) -> list[Candidate]:
     # a Latin word written against a quoted brand is the brand's other form: “银杉YINSHAN…”
     brands = {c[3] for c in out if c[2] == "BRAND"}
     if brands:
-        alt = _alternation(sorted(brands))
-        for m in re.finditer(rf"[“\"](?:{alt})(?P<w>[A-Z][A-Z0-9]{{2,}})(?![a-z])", t):
-            out.append((m.start("w"), m.end("w"), "BRAND", m.group("w"), None, None))
+        for w in _brand_latin(t, quotes, brands):
+            out.append((w.start(), w.end(), "BRAND", w.group(), None, None))
     return out
 
 
@@ -288,6 +370,7 @@ _CAPS_STOP = {"THE", "AND", "OR", "OF", "FOR", "IN", "US", "USA", "LLC", "INC", 
               "BUYER", "SELLER", "MESSAGING", "AMAZON", "WALMART", "EBAY", "ORDERED", "GRANTED", "DENIED",
               "ENTERED", "PART", "IP", "HK", "CN", "EASTERN", "DIVISION", "MEMORANDUM", "OPINION"}
 _CAPS_WORD = r"[A-Z][A-Z0-9]{2,}(?:[ \-][A-Z0-9]{2,})?"
+_CAPS_WORD_RE = re.compile(_CAPS_WORD)
 # the chain starts at the beginning of a run of capitals/figures (else every position of a long run
 # is retried to the run's end: quadratic)
 _EN_BRAND_MARKS = re.compile(
@@ -413,17 +496,6 @@ def _public_bodies(t: str, find) -> list[Candidate]:
             continue
         s = names[-1].start()
         out.append((s, e, "ORG", t[s:e], None, None))
-    return out
-
-
-def _finds(t: str, words) -> list[int]:
-    """Offsets of every occurrence of each literal word (``str.find``: far faster than a regex scan)."""
-    out = []
-    for w in words:
-        i = t.find(w)
-        while i >= 0:
-            out.append(i)
-            i = t.find(w, i + 1)
     return out
 
 
@@ -577,7 +649,7 @@ class _Finder:
         hits: dict[str, list[int]] = {}
         for m in _CAP_TRIGGER.finditer(t):
             p = m.start()
-            for w in _CAP_PREFIXES[_CAP_WORD_AT.match(t, p).group()]:
+            for w in _CAP_PREFIXES[_CAP_WORD_AT[t[p]].match(t, p).group()]:
                 if w in hits:
                     hits[w].append(p)
                 else:
@@ -599,7 +671,9 @@ _CAP_WORDS = sorted({w for ws in _PERSON_CUE_WORDS if ws for w in ws} | set(_ORG
                     key=len, reverse=True)
 _CAP_WORDS = [w for w in _CAP_WORDS if "A" <= w[0] <= "Z"]
 # the longest word at an offset (alternatives longest first); every other word there is its prefix
-_CAP_WORD_AT = re.compile("|".join(map(re.escape, _CAP_WORDS)))
+# (one pattern per first letter: only those words can be there)
+_CAP_WORD_AT = {c: re.compile("|".join(re.escape(w) for w in _CAP_WORDS if w[0] == c))
+                for c in {w[0] for w in _CAP_WORDS}}
 _CAP_PREFIXES = {w: [v for v in _CAP_WORDS if w.startswith(v)] for w in _CAP_WORDS}
 _CAP_TRIGGER = re.compile("|".join(
     re.escape(c) + "(?=" + "|".join(re.escape(w[1:]) for w in _CAP_WORDS if w[0] == c) + ")"
@@ -679,7 +753,7 @@ def en_name_candidates(t: str) -> list[Candidate]:
                 out.append((s, s + len(n), "SHOP", n, None, None))
     for m in matches_at(_EN_BRAND_MARKS, t, _brand_marks_starts(t, find)):
         base = m.start("chain")
-        for w in re.finditer(_CAPS_WORD, m.group("chain")):
+        for w in _CAPS_WORD_RE.finditer(m.group("chain")):
             name = w.group()
             if name in _CAPS_STOP or name.split()[0] in _CAPS_STOP:
                 continue
@@ -719,16 +793,22 @@ def en_name_candidates(t: str) -> list[Candidate]:
     return out
 
 
+_TITLE_TOKEN = re.compile(r"[^\s,;:()|]+|[,;:()|]")
+_FIGURE_TOKEN = re.compile(r"[\d.,]+[A-Za-z]*")
+_DIGIT = re.compile(r"\d")
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+")
+
+
 def _product_head(t: str, s: int, e: int, brand_words=frozenset(), out=None) -> Candidate | None:
     """The goods noun phrase of a listing title: brand words (a brand of the document in another case,
     "Kestrel" for KESTREL, is a BRAND there), figures, sizes and units dropped."""
-    tokens = list(re.finditer(r"[^\s,;:()|]+|[,;:()|]", t[s:e]))
+    tokens = list(_TITLE_TOKEN.finditer(t[s:e]))
     i = 0
     while i < len(tokens):
         tok = tokens[i].group()
         core = tok.split("-")[0]
-        if (core.isupper() and len(core) >= 2) or re.fullmatch(r"[\d.,]+[A-Za-z]*", tok) or tok[:1].isdigit() or (
-                tok in _UNIT_WORDS and i > 0 and re.match(r"\d", tokens[i - 1].group())):
+        if (core.isupper() and len(core) >= 2) or _FIGURE_TOKEN.fullmatch(tok) or tok[:1].isdigit() or (
+                tok in _UNIT_WORDS and i > 0 and _DIGIT.match(tokens[i - 1].group())):
             i += 1
             continue
         if tok.lower() in brand_words:
@@ -738,7 +818,7 @@ def _product_head(t: str, s: int, e: int, brand_words=frozenset(), out=None) -> 
             continue
         break
     j = i
-    while j < len(tokens) and re.fullmatch(r"[A-Z][a-z]+", tokens[j].group()):
+    while j < len(tokens) and _TITLE_WORD.fullmatch(tokens[j].group()):
         j += 1
     if j - i < 1 or (j - i == 1 and j < len(tokens) and tokens[j].group() not in ",;:()|"):
         return None

@@ -31,7 +31,7 @@ FACTS_KEY = "litigator_facts"
 DICT_SPANS = "litigator_dictionary"
 FACTS_SPANS = "facts"
 _NAME_RANK = {"COURT": 0, "ORG": 1, "SHOP": 2, "PLATFORM": 3, "BRAND": 4, "PRODUCT": 5, "PERSON": 6}
-_PROPAGATE = ("PERSON", "ORG", "SHOP", "PLATFORM", "BRAND", "PRODUCT", "COURT")
+_PROPAGATE = frozenset(("PERSON", "ORG", "SHOP", "PLATFORM", "BRAND", "PRODUCT", "COURT"))
 
 
 TEXT_KEY = "litigator_text"
@@ -106,22 +106,45 @@ _FIND_MAX_NAMES = 200
 def _propagate_by_find(t: str, text: str, found: dict[str, str], cands: list) -> None:
     """Mentions of the names: what ``re.finditer("|".join(names, longest first), t)`` finds
     (leftmost, then longest, non-overlapping), by ``str.find`` per name (no per-document regex
-    compilation); a mention not bounded by ``_ascii_bounded`` still takes its characters."""
+    compilation); a mention not bounded by ``_ascii_bounded`` still takes its characters.
+
+    A name with 某 after its first character (邓某某, the anonymised persons of a judgment) is only
+    looked for at the 某 of the text after that character, not by reading the whole text."""
     hits = []
+    find = t.find
+    anchors: dict[str, list[int]] | None = None  # offsets of 某 by the character before
     for v in found:
-        i = t.find(v)
+        k = v.find("某")
+        if k > 0:
+            if anchors is None:
+                anchors = {}
+                p = find("某", 1)
+                while p >= 0:
+                    anchors.setdefault(t[p - 1], []).append(p)
+                    p = find("某", p + 1)
+            for p in anchors.get(v[k - 1], ()):
+                if p >= k and t.startswith(v, p - k):
+                    hits.append((p - k, -len(v), v))
+            continue
+        i = find(v)
         while i >= 0:
             hits.append((i, -len(v), v))
-            i = t.find(v, i + 1)
+            i = find(v, i + 1)
     hits.sort()
+    # ``_ascii_bounded`` inline: only a name that begins (ends) with an ASCII letter or digit can
+    # continue a word on its left (right)
+    alnum = _ASCII_ALNUM
+    n = len(t)
     last = 0
+    append = cands.append
     for s, neg, v in hits:
         if s < last:
             continue
         e = s - neg
         last = e
-        if _ascii_bounded(t, s, e):
-            cands.append((s, e, found[v], text[s:e], None, None))
+        if s > 0 and v[0] in alnum and t[s - 1] in alnum or e < n and v[-1] in alnum and t[e] in alnum:
+            continue
+        append((s, e, found[v], text[s:e], None, None))
 
 
 def _propagate_by_walk(t: str, text: str, found: dict[str, str], cands: list) -> None:
@@ -158,13 +181,20 @@ def resolve_component(doc: Doc) -> Doc:
             cands.append((s, e, span.label_, text[s:e], None, None))
     # Names found by a cue are also facts at their other mentions in the document.
     found: dict[str, str] = {}
+    names = set()
     for c in cands:
-        if c[2] in _PROPAGATE and len(c[3]) >= 2:
-            found.setdefault(c[3], c[2])
+        if c[2] in _PROPAGATE:
+            names.add((c[0], c[1], c[2]))
+            if len(c[3]) >= 2:
+                found.setdefault(c[3], c[2])
+    mentions: list = []
     if len(found) > _FIND_MAX_NAMES:
-        _propagate_by_walk(t, text, found, cands)
+        _propagate_by_walk(t, text, found, mentions)
     elif found:
-        _propagate_by_find(t, text, found, cands)
+        _propagate_by_find(t, text, found, mentions)
+    # a mention where a name of its type already is (mostly where the name was found) sorts right
+    # after that name and is never accepted: left out
+    cands += [c for c in mentions if (c[0], c[1], c[2]) not in names]
 
     # priority: structured first (by rank, then longest, then leftmost), then names (longest, rank,
     # leftmost); a stable sort of the indices by precomputed keys (no key function call per candidate)
@@ -194,12 +224,14 @@ def resolve_component(doc: Doc) -> Doc:
 def _token_spans(doc: Doc, facts: list[tuple]) -> list:
     """``doc.char_span(s, e, alignment_mode="expand")`` for each fact, by bisecting the token offsets
     once (``char_span`` looks tokens up one by one, which for Chinese is one per character)."""
+    import numpy
     from spacy.attrs import IDX
     from spacy.tokens import Span
 
     if not facts or not len(doc):
         return []
-    starts = doc.to_array(IDX)
+    # (int64 like the offsets searched for: with spaCy's uint64 numpy would convert both to float)
+    starts = doc.to_array(IDX).astype(numpy.int64)
     n = len(starts)
     text_len = len(_text(doc)) if TEXT_KEY in doc.user_data else len(doc.text)
     ts_all = (starts.searchsorted([f[0] for f in facts], "right") - 1).tolist()
@@ -304,6 +336,13 @@ def build_pipeline(lang: str) -> Language:
     # spaCy's 1,000,000-character limit guards memory-hungry parsers and NER; our rule components
     # are linear in the text, so long case files (a 300-page judgment) are read whole.
     nlp.max_length = MAX_CHARS
+    # The rules read the text and the phrase patterns match ORTH: no lexical attribute (is_stop, like_num,
+    # shape_, norm_ …) is ever read, so none is computed for each new word (a fifth of English tokenizing,
+    # every figure of a case file being a new word) — except the language, which doc.lang_ reads (the
+    # default currency follows it). Tokens' text and offsets are spaCy's.
+    from spacy.attrs import LANG
+
+    nlp.vocab.lex_attr_getters = {LANG: nlp.vocab.lex_attr_getters[LANG]}
     nlp.tokenizer = _KeepText(nlp.tokenizer)
     nlp.add_pipe("litigator_structured")
     ruler = nlp.add_pipe("span_ruler", name="litigator_dictionary",

@@ -84,6 +84,7 @@ _MONEY_SUFFIX = re.compile(
     rf"|(?:(?:US |U\.S\. )?(?:dollars?|Dollars?)|"
     rf"DOLLARS?|USD|RMB|CNY|yuan|Yuan|YUAN|HKD|EUR|euros?|Euros?|EUROS?|GBP|pounds|Pounds|CHF|JPY|CAD|AUD|SGD)\b)"
     rf"(?P<zheng>整)?")
+_CN_FRACTION = re.compile(rf"([{_CN_DIGIT}])([角分])")
 _MONEY_RANGE = re.compile(
     rf"(?P<num>{_AR_FREE})(?P<scale>[万亿])?\s?(?:至|到|~|～|-|—)\s?"
     rf"(?P<num2>{_AR})(?P<scale2>[万亿])?(?P<cur>元|美元|港元|欧元)")
@@ -95,10 +96,31 @@ _MONEY_RANGE = re.compile(
 _SUFFIX_CUR_HINT = re.compile(
     r"[DURCYHEGPJAS](?=ollar|OLLAR|SD|MB|NY|HF|AD|uan|UAN|KD|UR|uro|BP|ounds|PY|UD|GD)")
 _SUFFIX_CUR_WORDS = ("块", "元", "圆", "美", "港", "欧", "英", "€", "dollar", "yuan", "euro", "pounds")
-_LAST_FIGURE = re.compile(r"\d\D*\Z")
+# read on the reversed text from a currency back: at most 23 non-figures, then the run of figures,
+# commas and points that ends at the last figure
+_REV_FIGURE_RUN = re.compile(r"\D{0,23}(\d[\d,.]*)")
+_FIGURE_START = re.compile(r"\d(?<![0-9].)")
 
 
-def _money_suffix_starts(t: str) -> list[int]:
+def _figure_run_starts(t: str, rt: str, hits) -> list[int]:
+    """For each offset in ``hits``: the figures not after an ASCII digit in the run of figures,
+    commas and points that ends at the last figure of the 24 characters before it (``rt`` is ``t``
+    reversed)."""
+    n = len(t)
+    out = []
+    for q in hits:
+        m = _REV_FIGURE_RUN.match(rt, n - q)
+        if m is not None:
+            a, b = m.span(1)
+            g = m.group(1)
+            if g.isascii() and "," not in g and "." not in g:
+                out.append(n - b)  # ASCII figures only: the run's first
+            else:
+                out += [f.start() for f in _FIGURE_START.finditer(t, n - b, n - a)]
+    return out
+
+
+def _money_suffix_starts(t: str, rt: str | None = None) -> list[int]:
     """Where ``_MONEY_SUFFIX`` can begin: between its figure and its currency there are at most 16
     characters and no digit ("\\sTHOUSAND", 余, "\\s", "U.S. "), so the figure ends at the last digit
     within 24 characters before the currency; it begins in the run of digits, commas and points
@@ -109,17 +131,42 @@ def _money_suffix_starts(t: str) -> list[int]:
         while i >= 0:
             hits.append(i)
             i = t.find(w, i + 1)
+    return _figure_run_starts(t, t[::-1] if rt is None else rt, hits)
+
+
+_RANGE_SEPARATORS = ("至", "到", "~", "～", "-", "—")
+
+
+def _money_range_starts(t: str, rt: str) -> list[int]:
+    """Where ``_MONEY_RANGE`` can begin: its first figure ends at most 2 characters (万/亿, a space)
+    before a separator, so at the last figure of the 24 characters before it."""
+    return _figure_run_starts(t, rt, _finds(t, _RANGE_SEPARATORS))
+
+
+_CN_NUM_SET = frozenset(_CN_NUM)
+
+
+def _money_prefix_cn_starts(t: str) -> list[int]:
+    """Where ``_MONEY_PREFIX_CN`` can begin: the start of the run of numerals before a unit (no unit
+    and no ending of a match is a numeral, so a match starts where its run does)."""
     out = []
-    for q in hits:
-        d = _LAST_FIGURE.search(t, max(0, q - 24), q)
-        if d is None:
-            continue
-        k = d.start()
-        while k > 0 and (t[k - 1] in ",." or t[k - 1].isdigit()):
+    for q in _finds(t, ("元", "圆", "块", "美元", "港元", "欧元")):
+        k = q
+        while k > 0 and t[k - 1] in _CN_NUM_SET:
             k -= 1
-        for i in range(k, d.start() + 1):
-            if t[i].isdigit() and (i == 0 or not "0" <= t[i - 1] <= "9"):
-                out.append(i)
+        if k < q:
+            out.append(k)
+    return out
+
+
+def _finds(t: str, words) -> list[int]:
+    """Offsets of every occurrence of each literal word (``str.find``: far faster than a regex scan)."""
+    out = []
+    for w in words:
+        i = t.find(w)
+        while i >= 0:
+            out.append(i)
+            i = t.find(w, i + 1)
     return out
 
 
@@ -133,23 +180,44 @@ def _scale_of(token: str | None) -> Decimal:
     return _SCALE[token.strip()]
 
 
+def _plain_amount(num: str) -> str | None:
+    """``str(quantize(_dec(num)))`` without ``Decimal`` for ASCII figures with at most 2 decimals
+    (nothing to round) and at most 26 digits (``quantize`` keeps 28), else None."""
+    whole, _, cents = num.replace(",", "").partition(".")
+    whole = whole.lstrip("0") or "0"
+    if len(cents) > 2 or len(whole) > 26 or not (whole + cents).isdigit() or not num.isascii():
+        return None
+    return whole + "." + cents.ljust(2, "0")
+
+
+def _amount(m: re.Match) -> str | None:
+    """The normalised amount of a figure match (its ``num`` times its ``scale``); None if it is no number."""
+    amount = None if m["scale"] else _plain_amount(m["num"])
+    if amount is None:
+        try:
+            amount = str(quantize(_dec(m["num"]) * _scale_of(m["scale"])))
+        except (InvalidOperation, KeyError):
+            return None
+    return amount
+
+
 def money_candidates(t: str, default_currency: str = "CNY") -> list[Candidate]:
     out: list[Candidate] = []
     for m in _MONEY_PREFIX.finditer(t):
         cur = _PREFIX_CUR.get(m["cur"]) or _PREFIX_CUR.get(re.sub(r"\s", "", m["cur"]), "USD")
         if m["cur"] == "$" and m.start() > 0 and t[m.start() - 1] in "HSUAC":
             continue
-        try:
-            value = _dec(m["num"]) * _scale_of(m["scale"])
-        except (InvalidOperation, KeyError):
+        amount = _amount(m)
+        if amount is None:
             continue
         end = m.end()
         tail = m["tail"] or ""
         if tail and not any(c in tail for c in "元圆块"):
             end -= len(tail)  # a bare 余/多/整 without 元 is not part of the amount
-        out.append((m.start(), end, "MONEY", str(quantize(value)), cur, None))
+        out.append((m.start(), end, "MONEY", amount, cur, None))
     has_yuan = "元" in t or "圆" in t or "块" in t
-    for m in _MONEY_PREFIX_CN.finditer(t) if has_yuan else ():
+    rt = t[::-1]
+    for m in matches_at(_MONEY_PREFIX_CN, t, _money_prefix_cn_starts(t)) if has_yuan else ():
         num = m["num"]
         if num[0] not in CN_DIGITS and num[0] not in "十拾":
             continue
@@ -162,18 +230,17 @@ def money_candidates(t: str, default_currency: str = "CNY") -> list[Candidate]:
         except ValueError:
             continue
         frac = m["frac"] or ""
-        for d, unit in re.findall(rf"([{_CN_DIGIT}])([角分])", frac):
+        for d, unit in _CN_FRACTION.findall(frac):
             value += Decimal(CN_DIGITS[d]) / (10 if unit == "角" else 100)
         cur = _SUFFIX_CUR.get(m["unit"], "CNY")
         start = m.start() - 3 if t.startswith("人民币", m.start() - 3) and m.start() >= 3 else m.start()
         out.append((start, m.end(), "MONEY", str(quantize(value)), cur, None))
-    for m in matches_at(_MONEY_SUFFIX, t, _money_suffix_starts(t)):
-        try:
-            value = _dec(m["num"]) * _scale_of(m["scale"])
-        except (InvalidOperation, KeyError):
+    for m in matches_at(_MONEY_SUFFIX, t, _money_suffix_starts(t, rt)):
+        amount = _amount(m)
+        if amount is None:
             continue
-        out.append((m.start(), m.end(), "MONEY", str(quantize(value)), _suffix_currency(m["cur"]), None))
-    for m in _MONEY_RANGE.finditer(t) if has_yuan else ():
+        out.append((m.start(), m.end(), "MONEY", amount, _suffix_currency(m["cur"]), None))
+    for m in matches_at(_MONEY_RANGE, t, _money_range_starts(t, rt)) if has_yuan else ():
         scale = m["scale"] or m["scale2"]
         value = _dec(m["num"]) * _scale_of(scale)
         out.append((m.start("num"), m.end("num"), "MONEY", str(quantize(value)),
@@ -215,10 +282,13 @@ def chat_money_candidates(t: str, default_currency: str) -> list[Candidate]:
     return out
 
 
+_TWO_PIPES = re.compile(r"\|[^\n|]*\|")
+
+
 def table_money_candidates(t: str, default_currency: str) -> list[Candidate]:
     """Bare numbers in ``|``-separated table columns whose header names an amount."""
     out: list[Candidate] = []
-    if "|" not in t:
+    if "|" not in t or not _TWO_PIPES.search(t):  # (no line with 2 "|": no table)
         return out
     header: list[str] | None = None
     pos = 0
@@ -257,9 +327,13 @@ _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|Oc
              r"DECEMBER|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|"
              r"SEPT|SEP|OCT|NOV|DEC)\.?")
 # the month names with the word-boundary check after their first letter (a literal first lets sre
-# skip ahead instead of trying the pattern at every position)
+# skip ahead instead of trying the pattern at every position), grouped by that letter in their order
+# (names with other first letters cannot match where one does, so the same name is found)
+_MONTH_BY_LETTER: dict[str, list[str]] = {}
+for _name in _MONTH_RE[3:-4].split("|"):
+    _MONTH_BY_LETTER.setdefault(_name[0], []).append(_name[1:])
 _MONTH_LEAD = "(?:" + "|".join(
-    name[0] + r"(?<!\w.)" + name[1:] for name in _MONTH_RE[3:-4].split("|")) + r")\.?"
+    c + r"(?<!\w.)(?:" + "|".join(rest) + ")" for c, rest in _MONTH_BY_LETTER.items()) + r")\.?"
 _CN_DATE_DIGIT = "〇零○Ｏ一二三四五六七八九"
 _DATE_ZH = re.compile(r"(?P<y>\d(?<!\d.)\d{3})\s?年\s?(?P<m>\d{1,2})\s?月(?:\s?(?P<d>\d{1,2})\s?[日号])?")
 _DATE_ZH_CN = re.compile(
@@ -328,16 +402,17 @@ def date_candidates(t: str) -> list[Candidate]:
         if iso:
             out.append((m.start(), m.end(), "DATE", iso, None, None))
 
-    has_nian = "年" in t
-    for m in _DATE_ZH.finditer(t) if has_nian else ():
+    nian = _finds(t, ("年",))
+    # the year's 4 figures (and a space) right before 年
+    for m in matches_at(_DATE_ZH, t, [q - d for q in nian for d in (4, 5)]):
         add(m, int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None)
-    for m in _DATE_ZH_CN.finditer(t) if has_nian else ():
+    for m in matches_at(_DATE_ZH_CN, t, [q - 4 for q in nian]):
         try:
             y = int("".join(str(CN_DIGITS.get(c, 0)) for c in m["y"]))
             add(m, y, _cn_small(m["m"]), _cn_small(m["d"]) if m["d"] else None)
         except (ValueError, KeyError):
             continue
-    for m in _DATE_YMD.finditer(t):
+    for m in matches_at(_DATE_YMD, t, _finds(t, ("19", "20"))):
         if m["d"] is None and m["sep"] == "/":
             continue
         add(m, int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None)
@@ -382,7 +457,7 @@ def _case_en_starts(t: str) -> list[int]:
 
 def case_number_candidates(text: str, t: str) -> list[Candidate]:
     out: list[Candidate] = []
-    for m in _CASE_ZH.finditer(t):
+    for m in _CASE_ZH.finditer(t) if "号" in t else ():  # (every number ends with 号)
         raw = text[m.start():m.end()]
         value = re.sub(r"\s+", "", raw.translate(_BRACKETS))
         value = value.translate(str.maketrans({c: chr(ord(c) - 0xFEE0) for c in "０１２３４５６７８９"}))
@@ -451,6 +526,7 @@ _PHONE = re.compile(
     r"|(?<=\()[2-9]\d{2}\)?[ .\-][2-9]\d{2}[ .\-]\d{4}"        # North American, (212) …
     r"|(?<=[2-9])\d{2}\)?[ .\-][2-9]\d{2}[ .\-]\d{4}"          # North American, 212 …
     r")(?![0-9A-Za-z\-*]|\.\d)")
+_NON_DIGIT = re.compile(r"\D")
 _PHONE_POS = re.compile(r"电话|手机|联系|传真|Tel|tel|TEL|Phone|phone|Mobile|mobile|Fax|fax|WeChat|line")
 _PHONE_NEG = re.compile(r"编号|单号|票号|号码|账号|账户|卡号|证号|No\.|#|Order|order|ID|Serial|发票")
 
@@ -458,7 +534,7 @@ _PHONE_NEG = re.compile(r"编号|单号|票号|号码|账号|账户|卡号|证�
 def phone_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _PHONE.finditer(t):
-        digits = re.sub(r"\D", "", m.group())
+        digits = _NON_DIGIT.sub("", m.group())
         if not 7 <= len(digits) <= 15:
             continue
         before = t[max(0, m.start() - 14):m.start()]
@@ -497,9 +573,14 @@ def _shaped_orders(t: str) -> list[Candidate]:
     return out
 
 
+def _order_starts(t: str) -> list[int]:
+    """订单…/交易单号 at 订/交, [Oo]rder one before "rder", PO at P."""
+    return _finds(t, ("订", "交", "PO")) + [q - 1 for q in _finds(t, ("rder",))]
+
+
 def order_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = _shaped_orders(t) if "-" in t else []
-    for m in _ORDER.finditer(t):
+    for m in matches_at(_ORDER, t, _order_starts(t)):
         pos = m.start("v")
         v = m["v"]
         while True:
@@ -522,12 +603,17 @@ _URL_CUED = re.compile(r"(?:网址|网站|域名|website|Website|domain|Domain|U
                        r"(?P<v>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:/[^\s“”\"'<>()，。；]*)?)")
 
 
+def _url_cued_starts(t: str) -> list[int]:
+    """网址/网站 at 网, 域名 at 域, [Ww]ebsite/[Dd]omain one before "ebsite"/"omain", URL."""
+    return _finds(t, ("网", "域", "URL")) + [q - 1 for q in _finds(t, ("ebsite", "omain"))]
+
+
 def url_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _URL.finditer(t) if "://" in t or "www." in t.lower() else ():
         v = m.group().rstrip(".,;:!?'\"")
         out.append((m.start(), m.start() + len(v), "URL", v, None, None))
-    for m in _URL_CUED.finditer(t):
+    for m in matches_at(_URL_CUED, t, _url_cued_starts(t)):
         v = m["v"].rstrip(".,;:!?'\"")
         if "@" in v or "." not in v:
             continue
@@ -544,7 +630,13 @@ _TM_EN_HINT = re.compile(r"[Gg](?<=[Rr][Ee].)")  # every match starts with "reg"
 _TM_EN_NUM = re.compile(r"(?<![\d,])(?:\d{1,2},\d{3},\d{3}|\d{6,8})(?![\d,]\d)")
 
 
+_TM_EN_STOP = re.compile(r"\.\s|;|\n")
+
+
 def _tm_en_starts(t: str) -> list[int]:
+    # (no "eg" in any case, no hint: cheaper than the pass on a Chinese text)
+    if "eg" not in t and "EG" not in t and "Eg" not in t and "eG" not in t:
+        return []
     return [m.start() - 2 for m in _TM_EN_HINT.finditer(t)]
 
 
@@ -553,11 +645,11 @@ def trademark_candidates(t: str) -> list[Candidate]:
     for m in _TM_ZH.finditer(t):
         if _TM_ZH_CUE.search(t, max(0, m.start() - 30), min(len(t), m.end() + 30)):
             out.append((m.start("v"), m.end("v"), "TRADEMARK_REG", m["v"], None, None))
-    for m in _TM_ZH_PLAIN.finditer(t):
+    for m in _TM_ZH_PLAIN.finditer(t) if "注册" in t else ():
         out.append((m.start("v"), m.end("v"), "TRADEMARK_REG", m["v"], None, None))
     for m in matches_at(_TM_EN, t, _tm_en_starts(t)):
         seg_end = len(t)
-        stop = re.compile(r"\.\s|;|\n").search(t, m.end(), min(len(t), m.end() + 160))
+        stop = _TM_EN_STOP.search(t, m.end(), min(len(t), m.end() + 160))
         seg_end = stop.start() if stop else min(len(t), m.end() + 160)
         for n in _TM_EN_NUM.finditer(t, m.end(), seg_end):
             out.append((n.start(), n.end(), "TRADEMARK_REG", n.group().replace(",", ""), None, None))

@@ -19,17 +19,17 @@ _FOLD_CHARS = {chr(k): chr(v) for k, v in _FOLD.items()}
 _FOLD_RE = re.compile("[" + re.escape("".join(_FOLD_CHARS)) + "]")
 
 
-def _fold_one(m: re.Match) -> str:
-    return _FOLD_CHARS[m.group()]
-
-
 def fold_width(text: str) -> str:
     """Full-width digits, letters and punctuation to ASCII, length preserved.
 
-    (A substitution of just the foldable characters: 2–3× faster than ``str.translate`` with a
-    table, which looks every character of a Chinese text up.)
+    (``str.replace`` of each foldable character the text holds, found by one regex pass: faster
+    than ``str.translate`` with a table, which looks every character of a Chinese text up, and than
+    a substitution calling back for each of the many full-width commas and colons. No replacement
+    is itself foldable, so the order of the replacements does not matter.)
     """
-    return _FOLD_RE.sub(_fold_one, text)
+    for c in set(_FOLD_RE.findall(text)):
+        text = text.replace(c, _FOLD_CHARS[c])
+    return text
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
