@@ -179,9 +179,10 @@ def exhibit_number(exhibits: list[Exhibit], path: str | None) -> int | None:
     return None
 
 
-def template_context(run: CaseRun, scenario_name: str) -> dict:
+def template_context(run: CaseRun, scenario_name: str, documents: typing.Collection[str] | None = None) -> dict:
     """Everything a template may use: the shared context, then the forum's additions (e.g. how it
-    cites exhibits). Templates read it; they compute nothing legal."""
+    cites exhibits). Templates read it; they compute nothing legal. ``documents``: the ones being drafted
+    (None: all); a document's own context and its warnings (the memo's chart font) only when it is."""
     from litigator import forums
 
     case = run.folder.case
@@ -195,7 +196,7 @@ def template_context(run: CaseRun, scenario_name: str) -> dict:
         "filing_date": run.filing_date,
         "total": scenario.total,
     }
-    context.update(forums.get(case.jurisdiction).template_context(run, scenario_name))
+    context.update(forums.get(case.jurisdiction).template_context(run, scenario_name, documents))
     return context
 
 
@@ -276,7 +277,7 @@ def _draft(case_dir: str | Path, options: DraftOptions, sales: SalesSummary | No
     if run.sales is not None:
         path, data = sales_extract_exhibit(run, forum, target, extract)
         rendered[path] = data
-    context = template_context(run, name)
+    context = template_context(run, name, wanted)
     forum_warnings = context.pop("_warnings", None)
     if forum_warnings is not None:
         w.extend(forum_warnings.texts, forum_warnings.codes)

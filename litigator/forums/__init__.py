@@ -12,7 +12,7 @@ listed in :data:`BUILT_IN` and imported on first use; another pack joins with :f
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -100,7 +100,10 @@ class Forum(Protocol):
     # drafting
     def documents_for(self, case: Any) -> dict[str, Document]: ...  # what this case gets (facts decide)
     def template_filters(self) -> dict[str, Callable[..., Any]]: ...
-    def template_context(self, run: Any, scenario_name: str) -> dict[str, Any]: ...
+    # documents: the names being drafted (None: all); a document's own context (e.g. the memo's) is built
+    # only when it is drafted, and so are its warnings
+    def template_context(self, run: Any, scenario_name: str,
+                         documents: Collection[str] | None = None) -> dict[str, Any]: ...
     # what template_context adds, name → type (a model class, list[...], str | None, Callable, Any …), read by
     # `litigator templates check` to find unknown variables and attributes (drafting/template_check.py)
     context_names: dict[str, Any]

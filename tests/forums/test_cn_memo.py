@@ -206,3 +206,11 @@ def test_the_memo_converts_to_pdf_without_template_syntax(tmp_path):
     for bad in ("{{", "{%", "\ufffd", "None"):
         assert bad not in text, bad
     assert "内部工作成果" in text and "损害赔偿评估" in text and "315,970.00" in text
+
+
+def test_without_a_cjk_font_a_draft_without_the_memo_has_no_chart_warning(monkeypatch, tmp_path):
+    """The missing chart font concerns the memo only: drafting the complaint alone does not warn of it."""
+    monkeypatch.setenv(FONTS_ENV, "No Such Font")
+    result = pipeline.draft(EXAMPLES / "platform-v-seller", out_dir=tmp_path, only=["complaint"])
+    assert "CHART_NO_CJK_FONT" not in result.warning_codes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["calculation.json", "complaint.docx", "sales-extract.csv"]

@@ -129,22 +129,24 @@ class ChinaForum:
 
         return template_filters()
 
-    def template_context(self, run, scenario_name: str) -> dict[str, Any]:
+    def template_context(self, run, scenario_name: str, documents=None) -> dict[str, Any]:
         from litigator.forums.cn.companions import companion_context
         from litigator.forums.cn.drafting import template_context
 
         context = template_context(run, scenario_name)
         context.update(companion_context(run, scenario_name, context["_warnings"]))  # the companion filings'
-        from litigator.forums.cn.appendix import appendix_context
+        if documents is None or "appendix" in documents:
+            from litigator.forums.cn.appendix import appendix_context
 
-        context["appendix"] = appendix_context(run, scenario_name)  # 损失计算说明 (appendix.py)
-        from litigator.drafting.chart import LazyImages
-        from litigator.forums.cn.memo import memo_context
+            context["appendix"] = appendix_context(run, scenario_name)  # 损失计算说明 (appendix.py)
+        if documents is None or "memo" in documents:
+            from litigator.drafting.chart import LazyImages
+            from litigator.forums.cn.memo import memo_context
 
-        # the internal memo (memo.py) and its chart, drawn when the memo is rendered; last, so that it lists
-        # the warnings of the other documents' context
-        context["memo"], images = memo_context(run, scenario_name, context["_warnings"])
-        context["_images"] = LazyImages(images)
+            # the internal memo (memo.py) and its chart, drawn when the memo is rendered; last, so that it
+            # lists the warnings of the other documents' context
+            context["memo"], images = memo_context(run, scenario_name, context["_warnings"])
+            context["_images"] = LazyImages(images)
         return context
 
     @property

@@ -115,16 +115,17 @@ class UsForum:
 
         return template_filters()
 
-    def template_context(self, run, scenario_name: str) -> dict[str, Any]:
+    def template_context(self, run, scenario_name: str, documents=None) -> dict[str, Any]:
         from litigator.drafting.chart import LazyImages
         from litigator.forums.us.drafting import us_context
         from litigator.forums.us.memo import memo_context
 
         context = us_context(run, scenario_name)
-        # the internal memo (memo.py) and its chart, drawn when the memo is rendered; last, so that it lists
-        # the warnings of the other documents' context
-        context["memo"], images = memo_context(run, scenario_name, context["_warnings"])
-        context["_images"] = LazyImages(images)
+        if documents is None or "memo" in documents:
+            # the internal memo (memo.py) and its chart, drawn when the memo is rendered; last, so that it
+            # lists the warnings of the other documents' context
+            context["memo"], images = memo_context(run, scenario_name, context["_warnings"])
+            context["_images"] = LazyImages(images)
         return context
 
     @property
