@@ -66,7 +66,7 @@ def is_plain(text: str) -> bool:
 def test_every_shipped_yaml_file_reads_the_same_as_with_ruamel_alone():
     files = sorted({*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("litigator/**/*.yaml"),
                     *ROOT.glob("tests/**/*.yaml")})
-    assert len(files) > 40
+    assert len(files) >= 10
     plain = 0
     for path in files:
         text = path.read_text(encoding="utf-8-sig")

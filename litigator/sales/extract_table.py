@@ -47,7 +47,7 @@ def _column_cells(table):
 
     amount, refund, stamp = table.column("amount"), table.column("refund"), table.column("ordered_at")
     if not (all(pa.types.is_decimal(c.type) and c.type.scale == 2 for c in (amount, refund))
-            and pa.types.is_timestamp(stamp.type) and stamp.type.unit == "us" and stamp.type.tz is None):
+            and str(stamp.type) == "timestamp[us]"):  # microseconds, no time zone
         cols = table.to_pydict()
         return [_cells(*values) for values in zip(*(cols[c] for c in KEPT_LINE_COLUMNS))]
 

@@ -61,3 +61,12 @@ def test_any_lines_give_the_same_csv_as_columns_and_as_rows(rows):
     as_rows = lines.extract()
     assert extract_csv(lines) == extract_csv(as_rows)
     assert lines.totals() == as_rows.totals()
+
+
+def test_a_batchs_lines_take_the_column_path():
+    """DuckDB's types (DECIMAL(18,2), TIMESTAMP) are the ones the column-by-column formatting takes."""
+    from litigator.sales.extract_table import _column_cells
+
+    lines = kept([("sales/orders.csv", 2, "S1", "1", None, None, dt.datetime(2024, 1, 1), 1, Decimal("1.00"),
+                   Decimal("0.00"), None, 1)])
+    assert not isinstance(_column_cells(lines.table()), list)  # the fallback builds a list row by row
