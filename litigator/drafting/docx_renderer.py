@@ -500,7 +500,9 @@ def package_bytes(doc: DocxDocument, on: date) -> bytes:
         part.before_marshal()
     writer = _FixedTimeZipWriter(on)
     parts = list(package.parts)
-    shared = {id(e) for base in list(_BASES.values()) for e in base[2].values()}
+    with _BASES_LOCK:  # another thread (a Dask worker's) may be adding a base
+        bases = list(_BASES.values())
+    shared = {id(e) for base in bases for e in base[2].values()}
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
     for part in parts:  # PackageWriter._write_parts, with the shared parts deflated once
