@@ -88,7 +88,7 @@ class ZzForum:
     def template_filters(self) -> dict[str, Any]:
         return {"money": lambda v: f"{self.currency} {Decimal(v):,.2f}"}
 
-    def template_context(self, run, scenario_name: str) -> dict[str, Any]:
+    def template_context(self, run, scenario_name: str, documents=None) -> dict[str, Any]:
         return {"court_name": run.folder.case.court.upper()}
 
     context_names = {"court_name": str}
