@@ -15,8 +15,6 @@ against the case model; each problem names its row and column (``manifest.csv:ro
 from __future__ import annotations
 
 import copy
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +24,7 @@ from pydantic import ValidationError
 
 from litigator.casefile import CaseFolder, _describe, format_loc, load_case, parse_key_path, plain_data, read_yaml
 from litigator.errors import LitigatorError
+from litigator.table_rows import csv_rows, xlsx_rows
 
 # fixed column -> (accepted header names, the key path it sets in case.yaml; None: not a case.yaml key)
 FIXED: dict[str, tuple[tuple[str, ...], str | None]] = {
@@ -82,25 +81,7 @@ def _decode(data: bytes, path: Path) -> str:
 def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
     text = _decode(path.read_bytes(), path)
     sample = text[:4096]
-    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows, line = [], 1
-    for cells in reader:
-        rows.append((line, cells))
-        line = reader.line_num + 1
-    return rows
-
-
-def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
-    import fastexcel
-
-    try:
-        sheet = fastexcel.read_excel(str(path)).load_sheet(0, header_row=None, dtypes="string")
-    except Exception as exc:  # calamine's errors are not one class
-        raise LitigatorError(f"cannot read the workbook: {exc}", path) from None
-    columns = sheet.to_arrow().to_pydict()
-    table = list(zip(*columns.values())) if columns else []
-    return [(i + 1, ["" if v is None else str(v) for v in cells]) for i, cells in enumerate(table)]
+    return csv_rows(text, "\t" if sample.count("\t") > sample.count(",") else ",")
 
 
 def _header_index(rows: list[tuple[int, list[str]]], path: Path) -> tuple[int, Path | None]:
@@ -138,7 +119,7 @@ def _cell_value(text: str) -> Any:
 
 
 def _table(path: Path) -> tuple[Path | None, list[str], list[tuple[int, dict[str, Any]]]]:
-    rows = _read_xlsx(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _read_csv(path)
+    rows = xlsx_rows(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _read_csv(path)
     start, base = _header_index(rows, path)
     header_line, header = rows[start]
     names = [_BY_HEADER.get(h.strip().casefold(), h.strip()) for h in header]

@@ -13,8 +13,6 @@ row 1); up to 20 are printed, then ``(N more)``.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,7 @@ from pydantic import ValidationError
 
 from litigator.errors import CaseFileError
 from litigator.forums.us.model import Store, UsCase, check_stores
+from litigator.table_rows import csv_rows, xlsx_rows
 
 SIMPLE = ("id", "alias", "seller_id", "platform", "url", "products", "exhibit", "actual_notice", "actual_damages")
 NESTED = {"test_buy": ("date", "order", "amount", "shipped_to", "in_district", "exhibit"),
@@ -38,24 +37,7 @@ def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise CaseFileError("not UTF-8 text: save the table as CSV UTF-8", path, f"row {line}") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows, line = [], 1
-    for cells in reader:
-        rows.append((line, cells))
-        line = reader.line_num + 1
-    return rows
-
-
-def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
-    import fastexcel
-
-    try:
-        sheet = fastexcel.read_excel(str(path)).load_sheet(0, header_row=None, dtypes="string")
-    except Exception as exc:  # calamine's errors are not one class
-        raise CaseFileError(f"cannot read the workbook: {exc}", path) from None
-    columns = sheet.to_arrow().to_pydict()
-    table = list(zip(*columns.values(), strict=True)) if columns else []
-    return [(i + 1, ["" if v is None else str(v) for v in cells]) for i, cells in enumerate(table)]
+    return csv_rows(text)
 
 
 def _column(loc: tuple[Any, ...]) -> str:
@@ -90,7 +72,7 @@ def read_stores(path: Path, product_ids: set[str] | None = None) -> list[Store]:
     every problem, one line each."""
     if not path.is_file():
         raise CaseFileError("file not found (named by defendants_from)", path)
-    rows = _read_xlsx(path) if path.suffix.lower() == ".xlsx" else _read_csv(path)
+    rows = xlsx_rows(path, CaseFileError) if path.suffix.lower() == ".xlsx" else _read_csv(path)
     rows = [(n, cells) for n, cells in rows if any(c.strip() for c in cells)]
     if not rows:
         raise CaseFileError("no header row: the first row names the columns (id, alias, seller_id, …)", path)
